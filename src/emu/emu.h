@@ -1,0 +1,133 @@
+/* Core emulator types: the process, the per-thread CPU header, decoded ops and blocks, and the ISA backend interface. */
+#ifndef XTRACE_EMU_H
+#define XTRACE_EMU_H
+
+#include <setjmp.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+struct emu_cpu;
+struct emu_proc;
+struct op;
+struct sys_ent;
+
+/* A decoded guest instruction: a handler and its pre-extracted operands.
+   A handler returns the next op to run, or NULL to leave the block (cpu->pc then holds the next pc). */
+typedef const struct op *(*op_fn)(struct emu_cpu *cpu, const struct op *op);
+
+struct op {
+    op_fn fn;            /* handler */
+    int64_t imm;         /* immediate, branch target or other constant */
+    uint64_t pc;         /* guest address of this instruction */
+    uint8_t rd, rs1, rs2, rs3; /* register operands (meaning is the ISA's) */
+    uint8_t rm;          /* rounding mode / sub-op selector */
+    uint8_t len;         /* instruction length in bytes */
+    uint16_t aux;        /* ISA-specific extra operand (e.g. a CSR number) */
+};
+
+/* A run of decoded ops starting at one guest pc; the last op always leaves the block. */
+struct block {
+    uint64_t pc;         /* guest pc of the first instruction */
+    uint64_t end;        /* guest address just past the last instruction */
+    uint32_t ninsn;      /* number of guest instructions */
+    uint32_t nops;       /* number of ops in ops[] */
+    struct op ops[];     /* the decoded instructions */
+};
+
+/* Appends decoded ops while the ISA backend decodes a block. */
+struct blk_builder {
+    struct op *ops;      /* op buffer */
+    uint32_t nops;       /* ops used */
+    uint32_t cap;        /* ops available */
+    int end;             /* set by the decoder when the block must end after this instruction */
+};
+
+/* What an ISA backend says about one register for crash reports, gdb and the TUI. */
+struct isa_reg {
+    const char *name;    /* ABI name ("a0", "x1", "pc") */
+    unsigned bits;       /* width in bits */
+    size_t offset;       /* byte offset inside the ISA's cpu struct */
+};
+
+/* Syscall ABI and everything else a backend contributes; the core only calls through this table. */
+struct emu_isa {
+    const char *name;            /* "riscv64" */
+    uint16_t elf_machine;        /* e_machine it runs */
+    uint8_t elf_class;           /* ELFCLASS32 or ELFCLASS64 */
+    const char *uname_machine;   /* utsname.machine the guest sees */
+    const char *platform;        /* AT_PLATFORM string, or NULL */
+    unsigned addr_bits;          /* guest virtual address width (user half) */
+    size_t cpu_size;             /* sizeof the ISA's cpu struct (starts with struct emu_cpu) */
+    const struct sys_ent *const *systab; /* syscall table indexed by number (built at start-up) */
+    unsigned nsys;               /* entries in systab */
+    const struct isa_reg *regs;  /* register file description, NULL-name terminated */
+    /* Says why an ELF with these e_flags cannot run, or NULL when it can. */
+    const char *(*check_elf)(uint32_t e_flags);
+    /* Sets up a fresh thread at entry with stack pointer sp. */
+    void (*cpu_init)(struct emu_cpu *cpu, uint64_t entry, uint64_t sp);
+    /* Decodes one instruction at pc into b; returns its length, or 0 when pc is not readable. */
+    int (*decode)(struct emu_proc *p, uint64_t pc, struct blk_builder *b);
+    /* Reads the syscall number and its six arguments. */
+    void (*sys_args)(struct emu_cpu *cpu, uint64_t *nr, uint64_t a[6]);
+    /* Stores a syscall result (a negative guest errno on failure). */
+    void (*sys_ret)(struct emu_cpu *cpu, int64_t ret);
+    /* Disassembles the instruction at pc; returns its length (0 if unreadable). */
+    int (*disasm)(struct emu_proc *p, uint64_t pc, char *out, size_t outsz);
+    /* Value of AT_HWCAP for what the backend implements. */
+    uint64_t hwcap;
+};
+
+/* Why the run loop left guest code. */
+enum emu_stop {
+    STOP_NONE = 0,
+    STOP_EXIT,           /* the thread or process exited (cpu->exit_code) */
+    STOP_SIGNAL,         /* a synchronous guest signal is pending (cpu->sig_*) */
+};
+
+/* Per-thread CPU state header; an ISA's cpu struct begins with this. */
+struct emu_cpu {
+    struct emu_proc *proc;       /* the process this thread belongs to */
+    uint64_t pc;                 /* guest pc when outside a block */
+    uint64_t instret;            /* guest instructions retired (block granularity) */
+    const struct op *cur;        /* the op that may fault (set by memory ops before the access) */
+    enum emu_stop stop;          /* set by an op to leave the run loop */
+    int exit_code;               /* exit status with STOP_EXIT */
+    int sig;                     /* guest signal number with STOP_SIGNAL */
+    int sig_code;                /* si_code */
+    uint64_t sig_addr;           /* si_addr */
+    uint32_t sig_insn;           /* the raw faulting instruction for SIGILL reports */
+    int tid;                     /* host thread id */
+    sigjmp_buf fault_jmp;        /* where a host fault inside guest code lands */
+};
+
+/* Process-wide state: address space, loaded image, options, block cache. */
+struct emu_proc {
+    const struct emu_isa *isa;   /* the guest architecture */
+    struct mem *mem;             /* the guest address space */
+    struct bcache *bc;           /* decoded-block cache */
+    uint64_t entry;              /* program entry (AT_ENTRY) */
+    uint64_t interp_base;        /* interpreter load base (AT_BASE), 0 if static */
+    uint64_t load_bias;          /* main image load bias */
+    uint64_t brk_start, brk_cur; /* program break */
+    uint64_t auxv_addr, auxv_len; /* guest auxv location (for /proc/self/auxv) */
+    char *exe_path;              /* absolute host path of the guest program */
+    const char *sysroot;         /* -L directory, or NULL */
+    struct symtab *syms;         /* symbols of the main image and interpreter, for reports */
+    struct trace *trace;         /* syscall log state, NULL when not tracing */
+    int unknown_sys_seen[512];   /* unknown syscall numbers already reported */
+};
+
+/* Runs guest code on cpu until the process exits or dies; returns the exit status (or -signal). */
+int emu_run(struct emu_cpu *cpu);
+
+/* Handles a syscall instruction: reads arguments, dispatches, traces, writes the result. */
+void emu_syscall(struct emu_cpu *cpu);
+
+/* Raises a synchronous guest signal from inside an op; the op must return NULL afterwards. */
+void emu_raise(struct emu_cpu *cpu, int sig, int code, uint64_t addr);
+
+/* Prints a warning prefixed "xtrace: " to stderr. */
+void emu_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif
