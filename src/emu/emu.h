@@ -74,6 +74,7 @@ struct emu_isa {
     void (*sys_ret)(struct emu_cpu *cpu, int64_t ret);
     /* Disassembles the instruction at pc; returns its length (0 if unreadable). */
     int (*disasm)(struct emu_proc *p, uint64_t pc, char *out, size_t outsz);
+    int has_sa_restorer;         /* struct sigaction carries sa_restorer */
     /* Value of AT_HWCAP for what the backend implements. */
     uint64_t hwcap;
 };
@@ -98,6 +99,10 @@ struct emu_cpu {
     uint64_t sig_addr;           /* si_addr */
     uint32_t sig_insn;           /* the raw faulting instruction for SIGILL reports */
     int tid;                     /* host thread id */
+    uint64_t sigmask;            /* blocked guest signals (bit n-1 for signal n) */
+    uint64_t clear_child_tid;    /* set_tid_address pointer */
+    uint64_t robust_list;        /* set_robust_list head */
+    uint64_t robust_len;         /* its length */
     sigjmp_buf fault_jmp;        /* where a host fault inside guest code lands */
 };
 
@@ -107,6 +112,7 @@ struct emu_proc {
     struct mem *mem;             /* the guest address space */
     struct bcache *bc;           /* decoded-block cache */
     uint64_t entry;              /* program entry (AT_ENTRY) */
+    uint64_t start_pc;           /* first guest pc: the interpreter's entry, or entry when static */
     uint64_t interp_base;        /* interpreter load base (AT_BASE), 0 if static */
     uint64_t load_bias;          /* main image load bias */
     uint64_t brk_start, brk_cur; /* program break */
@@ -116,6 +122,12 @@ struct emu_proc {
     struct symtab *syms;         /* symbols of the main image and interpreter, for reports */
     struct trace *trace;         /* syscall log state, NULL when not tracing */
     int unknown_sys_seen[512];   /* unknown syscall numbers already reported */
+    struct guest_sigaction {
+        uint64_t handler;        /* guest SIG_DFL (0), SIG_IGN (1) or handler address */
+        uint64_t flags;          /* guest SA_* */
+        uint64_t restorer;       /* sa_restorer where the ABI has one */
+        uint64_t mask;           /* blocked during the handler */
+    } sigact[65];                /* per guest signal number */
 };
 
 /* Runs guest code on cpu until the process exits or dies; returns the exit status (or -signal). */

@@ -53,6 +53,9 @@ int mem_map(struct mem *m, uint64_t a, uint64_t len, int prot, int flags, int fd
 uint64_t mem_find_free(struct mem *m, uint64_t len, uint64_t hint);
 /* Unmaps [a, a+len); returns 0 or -errno. */
 int mem_unmap(struct mem *m, uint64_t a, uint64_t len);
+/* Moves or resizes the mapping at [old, old+olen) to [to, to+nlen) (to == old grows in place);
+   returns to, or -errno. */
+int64_t mem_remap(struct mem *m, uint64_t old, uint64_t olen, uint64_t to, uint64_t nlen);
 /* Changes guest protections of [a, a+len); returns 0 or -errno. */
 int mem_protect(struct mem *m, uint64_t a, uint64_t len, int prot);
 /* The mapping containing a, or NULL. */

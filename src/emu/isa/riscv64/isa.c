@@ -1,0 +1,82 @@
+/* riscv64 backend table: ELF acceptance, registers, syscall ABI, thread set-up and disassembly hooks. */
+#include <elf.h>
+#include <stddef.h>
+
+#include "disasm.h"
+#include "rv.h"
+
+int rv_decode(struct emu_proc *p, uint64_t pc, struct blk_builder *b);
+
+static const char *check_elf(uint32_t flags)
+{
+    if (flags & EF_RISCV_RVE)
+        return "it uses the RV32E/RV64E base (16 registers), which xtrace does not implement";
+    if ((flags & EF_RISCV_FLOAT_ABI) == EF_RISCV_FLOAT_ABI_QUAD)
+        return "it uses the quad-float ABI (Q extension), which xtrace does not implement";
+    return NULL;
+}
+
+static void cpu_init(struct emu_cpu *c, uint64_t entry, uint64_t sp)
+{
+    c->pc = entry;
+    RV(c)->x[2] = sp;
+    RV(c)->res_addr = ~0ull;
+    rv_fp_init(c);
+}
+
+static void sys_args(struct emu_cpu *c, uint64_t *nr, uint64_t a[6])
+{
+    *nr = XR(c, 17);
+    for (int i = 0; i < 6; i++)
+        a[i] = XR(c, 10 + i);
+}
+
+static void sys_ret(struct emu_cpu *c, int64_t ret)
+{
+    XR(c, 10) = (uint64_t)ret;
+}
+
+static int disasm(struct emu_proc *p, uint64_t pc, char *out, size_t n)
+{
+    if (!mem_check(p->mem, pc, 2, MEM_R))
+        return 0;
+    uint32_t w = ld16(mem_host(p->mem, pc));
+    if ((w & 3) == 3) {
+        if (!mem_check(p->mem, pc + 2, 2, MEM_R))
+            return 0;
+        w |= (uint32_t)ld16(mem_host(p->mem, pc + 2)) << 16;
+    }
+    return rv_disasm(pc, w, out, n);
+}
+
+#define XREG(n, i) {n, 64, offsetof(struct rv_cpu, x) + 8 * (i)}
+static const struct isa_reg regs[] = {
+    {"pc", 64, offsetof(struct emu_cpu, pc)},
+    XREG("ra", 1), XREG("sp", 2), XREG("gp", 3), XREG("tp", 4), XREG("t0", 5), XREG("t1", 6), XREG("t2", 7),
+    XREG("s0", 8), XREG("s1", 9), XREG("a0", 10), XREG("a1", 11), XREG("a2", 12), XREG("a3", 13), XREG("a4", 14),
+    XREG("a5", 15), XREG("a6", 16), XREG("a7", 17), XREG("s2", 18), XREG("s3", 19), XREG("s4", 20), XREG("s5", 21),
+    XREG("s6", 22), XREG("s7", 23), XREG("s8", 24), XREG("s9", 25), XREG("s10", 26), XREG("s11", 27),
+    XREG("t3", 28), XREG("t4", 29), XREG("t5", 30), XREG("t6", 31),
+    {NULL, 0, 0},
+};
+
+/* COMPAT_HWCAP_ISA_x bits: 1 << (letter - 'A') for I, M, A, F, D, C. */
+#define HW(ch) (1ull << ((ch) - 'A'))
+
+struct emu_isa isa_riscv64 = {
+    .name = "riscv64",
+    .elf_machine = EM_RISCV,
+    .elf_class = ELFCLASS64,
+    .uname_machine = "riscv64",
+    .platform = NULL,
+    .addr_bits = 38, /* Sv39 user half, as a riscv64 board's kernel gives */
+    .cpu_size = sizeof(struct rv_cpu),
+    .regs = regs,
+    .check_elf = check_elf,
+    .cpu_init = cpu_init,
+    .decode = rv_decode,
+    .sys_args = sys_args,
+    .sys_ret = sys_ret,
+    .disasm = disasm,
+    .hwcap = HW('I') | HW('M') | HW('A') | HW('F') | HW('D') | HW('C'),
+};

@@ -1,0 +1,64 @@
+/* Emulated /proc files: the guest sees its own memory map and auxv, not the host's or xtrace's. */
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "emu.h"
+#include "mem.h"
+#include "procfs.h"
+
+static int matches(const char *path, const char *what)
+{
+    char own[64];
+    snprintf(own, sizeof own, "/proc/%d/%s", (int)getpid(), what);
+    return !strcmp(path, own) || (!strncmp(path, "/proc/self/", 11) && !strcmp(path + 11, what)) ||
+           (!strncmp(path, "/proc/thread-self/", 18) && !strcmp(path + 18, what));
+}
+
+static void write_maps(struct emu_proc *p, FILE *f)
+{
+    for (struct vma *v = p->mem->vmas; v; v = v->next) {
+        struct stat st;
+        uint64_t ino = 0;
+        if (v->name && v->name[0] == '/' && stat(v->name, &st) == 0)
+            ino = st.st_ino;
+        fprintf(f, "%08" PRIx64 "-%08" PRIx64 " %c%c%c%c %08" PRIx64 " 00:00 %" PRIu64, v->start, v->end,
+                v->prot & MEM_R ? 'r' : '-', v->prot & MEM_W ? 'w' : '-', v->prot & MEM_X ? 'x' : '-',
+                v->flags & MAP_SHARED ? 's' : 'p', v->offset, ino);
+        if (v->name)
+            fprintf(f, "%*s%s", 10, "", v->name);
+        else if (p->brk_cur > p->brk_start && v->start >= p->brk_start && v->end <= (p->brk_cur + MEM_PAGE - 1))
+            fprintf(f, "%*s[heap]", 10, "");
+        fputc('\n', f);
+    }
+}
+
+int procfs_open(struct emu_proc *p, const char *path, int flags)
+{
+    int which = matches(path, "maps") ? 1 : matches(path, "auxv") ? 2 : 0;
+    if (!which)
+        return -ENOENT;
+    if ((flags & O_ACCMODE) != O_RDONLY)
+        return -EACCES;
+    int fd = memfd_create("xtrace-proc", (flags & O_CLOEXEC) ? MFD_CLOEXEC : 0);
+    if (fd < 0)
+        return -errno;
+    FILE *f = fdopen(dup(fd), "w");
+    if (!f) {
+        close(fd);
+        return -ENOMEM;
+    }
+    if (which == 1)
+        write_maps(p, f);
+    else
+        fwrite(mem_host(p->mem, p->auxv_addr), 1, p->auxv_len, f);
+    fclose(f);
+    lseek(fd, 0, SEEK_SET);
+    return fd;
+}

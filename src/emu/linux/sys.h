@@ -1,0 +1,62 @@
+/* Shared helpers for syscall handler families: guest pointers, paths under the sysroot, guest struct layouts. */
+#ifndef XTRACE_SYS_H
+#define XTRACE_SYS_H
+
+#include <errno.h>
+#include <limits.h>
+#include <stdint.h>
+
+#include "emu.h"
+#include "mem.h"
+#include "syscall.h"
+
+/* A generic handler bound to syscall names. */
+struct sys_impl {
+    const char *name;            /* kernel syscall name */
+    sys_fn fn;                   /* handler */
+};
+
+extern const struct sys_impl sys_fs_impls[];   /* files, directories, paths */
+extern const struct sys_impl sys_io_impls[];   /* read/write family, ioctl, pipes, fcntl */
+extern const struct sys_impl sys_mm_impls[];   /* mmap, brk, mprotect */
+extern const struct sys_impl sys_proc_impls[]; /* ids, time, exit, signals, limits */
+
+/* Fills isa->systab from the numbering for isa->name; returns -1 when xtrace has none. */
+int sys_init_isa(struct emu_isa *isa);
+
+#define SYS(name) static int64_t name(struct emu_cpu *c, const uint64_t a[6])
+#define MEMP (c->proc->mem)
+/* -errno of the host's errno in the guest's numbering. */
+#define ERR() (-(int64_t)sys_errno(errno))
+/* Result of a host call returning -1/errno. */
+#define RET(expr) ({ int64_t r_ = (int64_t)(expr); r_ < 0 ? ERR() : r_; })
+
+/* Host pointer for a guest buffer, or NULL (then return -EFAULT). len 0 is always fine. */
+static inline void *gptr(struct emu_cpu *c, uint64_t a, uint64_t len, int prot)
+{
+    static char empty;
+    if (!len)
+        return &empty;
+    return mem_ptr(c->proc->mem, a, len, prot);
+}
+
+/* Reads a guest path and maps absolute paths into the sysroot when they exist there; also handles
+   /proc/self/exe. Returns 0 or -EFAULT/-ENAMETOOLONG. out must hold PATH_MAX bytes. */
+int sys_path(struct emu_cpu *c, uint64_t a, char *out);
+
+/* Guest dirfd to host dirfd (AT_FDCWD passes through). */
+static inline int sys_dirfd(uint64_t fd) { return (int)(int32_t)fd; }
+
+/* asm-generic struct stat (riscv64, aarch64 and other generic-numbering 64-bit guests). */
+struct gstat_generic {
+    uint64_t st_dev, st_ino;
+    uint32_t st_mode, st_nlink, st_uid, st_gid;
+    uint64_t st_rdev, pad1;
+    int64_t st_size;
+    int32_t st_blksize, pad2;
+    int64_t st_blocks;
+    int64_t st_atime_, st_atime_nsec, st_mtime_, st_mtime_nsec, st_ctime_, st_ctime_nsec;
+    uint32_t unused4, unused5;
+};
+
+#endif

@@ -1,0 +1,144 @@
+/* Memory syscalls: mmap/munmap/mprotect/mremap/madvise/brk onto the guest's reserved region. */
+#include <stdio.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "sys.h"
+
+/* Guest MAP_* bits (generic numbering; ABIs with other values translate before this point). */
+#define G_MAP_SHARED 0x01
+#define G_MAP_PRIVATE 0x02
+#define G_MAP_SHARED_VALIDATE 0x03
+#define G_MAP_FIXED 0x10
+#define G_MAP_ANONYMOUS 0x20
+#define G_MAP_FIXED_NOREPLACE 0x100000
+#define PAGE_UP(x) (((x) + MEM_PAGE - 1) & ~(MEM_PAGE - 1))
+
+static int free_range(struct mem *m, uint64_t a, uint64_t len)
+{
+    for (uint64_t pg = a; pg < a + len; pg += MEM_PAGE)
+        if (m->pflags[pg / MEM_PAGE] & MEM_MAPPED)
+            return 0;
+    return 1;
+}
+
+SYS(sys_mmap)
+{
+    struct mem *m = MEMP;
+    uint64_t addr = a[0], len = a[1], off = a[5];
+    int prot = (int)a[2] & 7, flags = (int)a[3], fd = (int)a[4];
+    if (!len || (off & (MEM_PAGE - 1)))
+        return -EINVAL;
+    len = PAGE_UP(len);
+    if (!len || (flags & 3) == 0)
+        return -EINVAL;
+    int anon = flags & G_MAP_ANONYMOUS;
+    if (anon)
+        fd = -1, off = 0;
+    if (flags & (G_MAP_FIXED | G_MAP_FIXED_NOREPLACE)) {
+        if ((addr & (MEM_PAGE - 1)) || !mem_in_range(m, addr, len))
+            return -EINVAL;
+        if ((flags & G_MAP_FIXED_NOREPLACE) && !(flags & G_MAP_FIXED) && !free_range(m, addr, len))
+            return -EEXIST;
+    } else {
+        addr = mem_find_free(m, len, addr & ~(MEM_PAGE - 1));
+        if (!addr)
+            return -ENOMEM;
+    }
+    char name[PATH_MAX], link[64];
+    const char *nm = NULL;
+    if (fd >= 0) {
+        snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
+        ssize_t n = readlink(link, name, sizeof name - 1);
+        if (n > 0) {
+            name[n] = 0;
+            nm = name;
+        }
+    }
+    int hflags = ((flags & 3) == G_MAP_PRIVATE ? MAP_PRIVATE : MAP_SHARED) | (anon ? MAP_ANONYMOUS : 0);
+    int r = mem_map(m, addr, len, prot, hflags, fd, off, nm);
+    return r < 0 ? r : (int64_t)addr;
+}
+
+SYS(sys_munmap)
+{
+    if (a[0] & (MEM_PAGE - 1))
+        return -EINVAL;
+    return mem_unmap(MEMP, a[0], a[1]);
+}
+
+SYS(sys_mprotect)
+{
+    if (a[0] & (MEM_PAGE - 1))
+        return -EINVAL;
+    return mem_protect(MEMP, a[0], a[1], (int)a[2] & 7);
+}
+
+SYS(sys_mremap)
+{
+    struct mem *m = MEMP;
+    uint64_t old = a[0], olen = PAGE_UP(a[1]), nlen = PAGE_UP(a[2]), flags = a[3];
+    if ((old & (MEM_PAGE - 1)) || !nlen || (flags & ~(uint64_t)(MREMAP_MAYMOVE | MREMAP_FIXED)))
+        return -EINVAL;
+    if (!mem_check(m, old, olen, 0))
+        return -EFAULT;
+    if (nlen <= olen && !(flags & MREMAP_FIXED)) {
+        if (nlen < olen)
+            mem_unmap(m, old + nlen, olen - nlen);
+        return (int64_t)old;
+    }
+    uint64_t to;
+    if (flags & MREMAP_FIXED) {
+        to = a[4];
+        if ((to & (MEM_PAGE - 1)) || !mem_in_range(m, to, nlen))
+            return -EINVAL;
+    } else if (mem_in_range(m, old + olen, nlen - olen) && free_range(m, old + olen, nlen - olen)) {
+        to = old; /* grow in place */
+    } else if (flags & MREMAP_MAYMOVE) {
+        to = mem_find_free(m, nlen, 0);
+        if (!to)
+            return -ENOMEM;
+    } else {
+        return -ENOMEM;
+    }
+    return mem_remap(m, old, olen, to, nlen);
+}
+
+SYS(sys_madvise)
+{
+    void *p = mem_ptr(MEMP, a[0], a[1], 0);
+    if (!p)
+        return -ENOMEM;
+    int adv = (int)a[2];
+    if (adv == MADV_DONTNEED || adv == MADV_FREE || adv == MADV_WILLNEED || adv == MADV_NORMAL ||
+        adv == MADV_SEQUENTIAL || adv == MADV_RANDOM || adv == MADV_HUGEPAGE || adv == MADV_NOHUGEPAGE ||
+        adv == MADV_DONTDUMP || adv == MADV_DODUMP)
+        return RET(madvise(p, a[1], adv));
+    return -EINVAL;
+}
+
+SYS(sys_brk)
+{
+    struct emu_proc *p = c->proc;
+    uint64_t want = a[0];
+    if (want < p->brk_start)
+        return (int64_t)p->brk_cur;
+    uint64_t cur_top = PAGE_UP(p->brk_cur), new_top = PAGE_UP(want);
+    if (new_top > cur_top) {
+        if (!mem_in_range(MEMP, cur_top, new_top - cur_top) || !free_range(MEMP, cur_top, new_top - cur_top))
+            return (int64_t)p->brk_cur;
+        if (mem_map(MEMP, cur_top, new_top - cur_top, MEM_R | MEM_W, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0, "[heap]") < 0)
+            return (int64_t)p->brk_cur;
+    } else if (new_top < cur_top) {
+        mem_unmap(MEMP, new_top, cur_top - new_top);
+    }
+    p->brk_cur = want;
+    return (int64_t)want;
+}
+
+const struct sys_impl sys_mm_impls[] = {
+    {"mmap", sys_mmap}, {"munmap", sys_munmap}, {"mprotect", sys_mprotect}, {"mremap", sys_mremap},
+    {"madvise", sys_madvise}, {"brk", sys_brk},
+    {NULL, NULL},
+};

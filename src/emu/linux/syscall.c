@@ -1,0 +1,110 @@
+/* Syscall dispatcher: builds per-architecture tables from numbering + generic handlers, dispatches and traces. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "emu.h"
+#include "sys.h"
+#include "syscall.h"
+#include "trace.h"
+
+#include "gen/sysnum-riscv64.h"
+
+/* Every family's handlers, each a NULL-name-terminated array. */
+static const struct sys_impl *const families[] = {sys_fs_impls, sys_io_impls, sys_mm_impls, sys_proc_impls, NULL};
+
+static sys_fn find_impl(const char *name)
+{
+    for (int f = 0; families[f]; f++)
+        for (const struct sys_impl *i = families[f]; i->name; i++)
+            if (!strcmp(i->name, name))
+                return i->fn;
+    return NULL;
+}
+
+const struct sys_ent *const *sys_build_table(const struct sys_num *nums, unsigned count, unsigned *n)
+{
+    unsigned max = 0;
+    for (unsigned i = 0; i < count; i++)
+        if ((unsigned)nums[i].nr + 1 > max)
+            max = (unsigned)nums[i].nr + 1;
+    const struct sys_ent **tab = calloc(max, sizeof *tab);
+    struct sys_ent *rows = calloc(count, sizeof *rows);
+    if (!tab || !rows)
+        abort();
+    for (unsigned i = 0; i < count; i++) {
+        struct sys_ent *e = &rows[i];
+        e->nr = nums[i].nr;
+        e->name = nums[i].name;
+        e->fn = find_impl(e->name);
+        e->sig = trace_sig_find(e->name);
+        if (!tab[e->nr] || (!tab[e->nr]->fn && e->fn))
+            tab[e->nr] = e;
+    }
+    *n = max;
+    return tab;
+}
+
+/* Numbering per backend name. */
+static const struct {
+    const char *isa;
+    const struct sys_num *nums;
+    unsigned count;
+} numberings[] = {
+    {"riscv64", sysnum_riscv64, sizeof sysnum_riscv64 / sizeof sysnum_riscv64[0]},
+};
+
+int sys_init_isa(struct emu_isa *isa)
+{
+    for (size_t i = 0; i < sizeof numberings / sizeof numberings[0]; i++)
+        if (!strcmp(numberings[i].isa, isa->name)) {
+            isa->systab = sys_build_table(numberings[i].nums, numberings[i].count, &isa->nsys);
+            return 0;
+        }
+    return -1;
+}
+
+int sys_errno(int host_errno)
+{
+    return host_errno; /* the generic numbering equals the host's; other ABIs translate here */
+}
+
+void emu_syscall(struct emu_cpu *c)
+{
+    struct emu_proc *p = c->proc;
+    const struct emu_isa *isa = p->isa;
+    uint64_t nr, a[6];
+    isa->sys_args(c, &nr, a);
+    const struct sys_ent *e = nr < isa->nsys ? isa->systab[nr] : NULL;
+    int64_t ret;
+    if (!e) {
+        struct sys_ent tmp = {(int)nr, "syscall", NULL, NULL};
+        if (nr >= sizeof p->unknown_sys_seen / sizeof p->unknown_sys_seen[0] || !p->unknown_sys_seen[nr]) {
+            emu_warn("unknown %s syscall number %llu: returning ENOSYS", isa->name, (unsigned long long)nr);
+            if (nr < sizeof p->unknown_sys_seen / sizeof p->unknown_sys_seen[0])
+                p->unknown_sys_seen[nr] = 1;
+        }
+        if (p->trace) {
+            trace_enter(p->trace, c, &tmp, a);
+            trace_leave(p->trace, c, &tmp, a, -ENOSYS);
+        }
+        isa->sys_ret(c, -ENOSYS);
+        return;
+    }
+    if (p->trace)
+        trace_enter(p->trace, c, e, a);
+    if (e->fn) {
+        ret = e->fn(c, a);
+    } else {
+        if ((unsigned)e->nr < sizeof p->unknown_sys_seen / sizeof p->unknown_sys_seen[0] && !p->unknown_sys_seen[e->nr]) {
+            p->unknown_sys_seen[e->nr] = 1;
+            emu_warn("syscall %s (%d) is not implemented: returning ENOSYS", e->name, e->nr);
+        }
+        ret = -ENOSYS;
+    }
+    if (c->stop == STOP_EXIT)
+        return; /* exit/exit_group: no return value, the log line was printed at entry */
+    if (p->trace)
+        trace_leave(p->trace, c, e, a, ret);
+    isa->sys_ret(c, ret);
+}

@@ -1,0 +1,135 @@
+/* Run loop: executes blocks, turns host faults inside guest code into guest signals, applies default actions. */
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "bcache.h"
+#include "crash.h"
+#include "emu.h"
+#include "mem.h"
+#include "trace.h"
+
+static __thread struct emu_cpu *cur_cpu;     /* the guest thread running on this host thread */
+static __thread volatile int in_guest;        /* set while ops execute */
+
+void emu_warn(const char *fmt, ...)
+{
+    char buf[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(buf, sizeof buf - 1, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return;
+    if ((size_t)n > sizeof buf - 2)
+        n = (int)sizeof buf - 2;
+    buf[n++] = '\n';
+    fputs("xtrace: ", stderr);
+    fwrite(buf, 1, (size_t)n, stderr);
+}
+
+void emu_raise(struct emu_cpu *c, int sig, int code, uint64_t addr)
+{
+    c->stop = STOP_SIGNAL;
+    c->sig = sig;
+    c->sig_code = code;
+    c->sig_addr = addr;
+}
+
+/* Host SIGSEGV/SIGBUS: a guest access hit an unmapped, protected or code page. */
+static void on_host_fault(int sig, siginfo_t *si, void *uc)
+{
+    (void)uc;
+    struct emu_cpu *c = cur_cpu;
+    if (c && in_guest) {
+        struct mem *m = c->proc->mem;
+        uint8_t *a = si->si_addr;
+        if (a >= m->base && a < m->base + m->limit + MEM_PAGE) {
+            uint64_t ga = (uint64_t)(a - m->base);
+            if (sig == SIGSEGV && mem_code_write_fault(m, ga))
+                return; /* the store is retried on a now-writable page */
+            in_guest = 0;
+            if (c->cur)
+                c->pc = c->cur->pc;
+            emu_raise(c, sig, si->si_code, ga);
+            siglongjmp(c->fault_jmp, 1);
+        }
+    }
+    /* A fault in xtrace itself: say so and die by the same signal. */
+    static const char msg[] = "xtrace: internal error: host fault outside guest code (this is a bug in xtrace)\n";
+    ssize_t w = write(2, msg, sizeof msg - 1);
+    (void)w;
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void install_fault_handlers(void)
+{
+    static int done;
+    if (done)
+        return;
+    done = 1;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_sigaction = on_host_fault;
+    sa.sa_flags = SA_SIGINFO | SA_NODEFER | SA_ONSTACK;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGSEGV, &sa, NULL);
+    sigaction(SIGBUS, &sa, NULL);
+}
+
+/* Default disposition of a guest signal with no handler: 1 terminate, 2 terminate with core, 0 ignore. */
+static int default_action(int sig)
+{
+    switch (sig) {
+    case SIGCHLD: case SIGURG: case SIGWINCH: case SIGCONT:
+        return 0;
+    case SIGQUIT: case SIGILL: case SIGTRAP: case SIGABRT: case SIGBUS: case SIGFPE:
+    case SIGSEGV: case SIGXCPU: case SIGXFSZ: case SIGSYS:
+        return 2;
+    default:
+        return 1;
+    }
+}
+
+int emu_run(struct emu_cpu *c)
+{
+    struct emu_proc *p = c->proc;
+    install_fault_handlers();
+    cur_cpu = c;
+    sigsetjmp(c->fault_jmp, 0);
+    for (;;) {
+        if (__builtin_expect(c->stop != STOP_NONE, 0)) {
+            if (c->stop == STOP_EXIT)
+                return c->exit_code;
+            /* STOP_SIGNAL: synchronous signals take their default action (handlers come with the signal layer). */
+            c->stop = STOP_NONE;
+            int act = default_action(c->sig);
+            if (act == 0)
+                continue;
+            if (p->trace)
+                trace_signal(p->trace, c->sig, c->sig_code, c->sig_addr);
+            if (act == 2)
+                crash_report(c);
+            if (p->trace)
+                trace_killed(p->trace, c->sig, 0);
+            return -c->sig;
+        }
+        struct block *b = bcache_lookup(p, c->pc, BCACHE_MAX_INSNS);
+        if (__builtin_expect(!b, 0)) {
+            int mapped = mem_check(p->mem, c->pc, 1, MEM_R);
+            emu_raise(c, SIGSEGV, mapped ? SEGV_ACCERR : SEGV_MAPERR, c->pc);
+            c->cur = NULL;
+            continue;
+        }
+        const struct op *o = b->ops;
+        in_guest = 1;
+        while ((o = o->fn(c, o)))
+            ;
+        in_guest = 0;
+        c->instret += b->ninsn;
+    }
+}

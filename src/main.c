@@ -1,0 +1,257 @@
+/* xtrace command line: qemu-user compatible options, loading the guest, running it, exiting as it did. */
+#include <errno.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "emu/bcache.h"
+#include "emu/emu.h"
+#include "emu/linux/sys.h"
+#include "emu/loader.h"
+#include "emu/mem.h"
+#include "emu/symtab.h"
+#include "trace/trace.h"
+
+#ifndef XTRACE_VERSION
+#define XTRACE_VERSION "0.1"
+#endif
+
+extern struct emu_isa isa_riscv64;
+const struct emu_isa *const emu_isas[] = {&isa_riscv64, NULL};
+
+extern char **environ;
+
+struct opts {
+    const char *sysroot;         /* -L */
+    const char *argv0;           /* -0 */
+    int strace;                  /* -strace */
+    int strsize;                 /* -s */
+    const char *outfile;         /* -o */
+    char **env;                  /* guest environment being built */
+    size_t nenv;                 /* entries in env */
+};
+
+static void usage(FILE *f)
+{
+    fprintf(f,
+            "usage: xtrace [options] PROGRAM [ARGS...]\n"
+            "Runs a Linux program built for another CPU in xtrace's own emulator, and shows what it does.\n"
+            "\n"
+            "options (qemu-user spellings where they exist):\n"
+            "  -L DIR          sysroot for the ELF interpreter and absolute paths (env XTRACE_LD_PREFIX)\n"
+            "  -E VAR=VALUE    set VAR in the guest's environment\n"
+            "  -U VAR          remove VAR from the guest's environment\n"
+            "  -0 ARGV0        pass ARGV0 as the guest's argv[0]\n"
+            "  -strace         log syscalls strace-style on stderr (env XTRACE_STRACE=1)\n"
+            "  -s N            longest string printed in the log (default 32)\n"
+            "  -o FILE         write the syscall log to FILE instead of stderr (implies -strace)\n"
+            "  -h, --help      this text\n"
+            "  --version       print the version\n"
+            "\n"
+            "guest architectures: ");
+    for (int i = 0; emu_isas[i]; i++)
+        fprintf(f, "%s%s", i ? ", " : "", emu_isas[i]->name);
+    fprintf(f, "\nexample: xtrace -L /usr/riscv64-linux-gnu -strace ./hello\n");
+}
+
+static void die(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
+static void die(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("xtrace: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+    exit(1);
+}
+
+static void env_unset(struct opts *o, const char *name)
+{
+    size_t n = strlen(name);
+    for (size_t i = 0; i < o->nenv; i++)
+        if (!strncmp(o->env[i], name, n) && o->env[i][n] == '=') {
+            memmove(&o->env[i], &o->env[i + 1], (o->nenv - i) * sizeof *o->env);
+            o->nenv--;
+            i--;
+        }
+}
+
+static void env_set(struct opts *o, const char *kv)
+{
+    const char *eq = strchr(kv, '=');
+    if (!eq)
+        die("-E needs VAR=VALUE, got '%s'", kv);
+    char *name = strndup(kv, (size_t)(eq - kv));
+    env_unset(o, name);
+    free(name);
+    o->env = realloc(o->env, (o->nenv + 2) * sizeof *o->env);
+    if (!o->env)
+        die("out of memory");
+    o->env[o->nenv++] = (char *)kv;
+    o->env[o->nenv] = NULL;
+}
+
+static int parse(int argc, char **argv, struct opts *o)
+{
+    for (char **e = environ; *e; e++)
+        o->nenv++;
+    o->env = calloc(o->nenv + 1, sizeof *o->env);
+    if (!o->env)
+        die("out of memory");
+    memcpy(o->env, environ, o->nenv * sizeof *o->env);
+    o->strsize = 32;
+    o->sysroot = getenv("XTRACE_LD_PREFIX");
+    const char *st = getenv("XTRACE_STRACE");
+    o->strace = st && *st && strcmp(st, "0");
+    int i = 1;
+    for (; i < argc && argv[i][0] == '-'; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--")) {
+            i++;
+            break;
+        }
+        const char *val = i + 1 < argc ? argv[i + 1] : NULL;
+#define NEED(x) do { if (!val) die("option %s needs an argument (see xtrace --help)", a); x; i++; } while (0)
+        if (!strcmp(a, "-h") || !strcmp(a, "--help") || !strcmp(a, "-help")) {
+            usage(stdout);
+            exit(0);
+        } else if (!strcmp(a, "--version") || !strcmp(a, "-version")) {
+            printf("xtrace %s\n", XTRACE_VERSION);
+            exit(0);
+        } else if (!strcmp(a, "-L")) {
+            NEED(o->sysroot = val);
+        } else if (!strcmp(a, "-E")) {
+            NEED(env_set(o, val));
+        } else if (!strcmp(a, "-U")) {
+            NEED(env_unset(o, val));
+        } else if (!strcmp(a, "-0")) {
+            NEED(o->argv0 = val);
+        } else if (!strcmp(a, "-strace") || !strcmp(a, "--strace")) {
+            o->strace = 1;
+        } else if (!strcmp(a, "-s")) {
+            char *end;
+            NEED(o->strsize = (int)strtol(val, &end, 10); if (*end || o->strsize < 0) die("-s needs a number, got '%s'", val));
+        } else if (!strcmp(a, "-o")) {
+            NEED(o->outfile = val);
+        } else {
+            die("unknown option '%s' (see xtrace --help)", a);
+        }
+#undef NEED
+    }
+    return i;
+}
+
+/* Finds the program: a path with '/', or a file in the current directory, or one on PATH. */
+static char *find_program(const char *name)
+{
+    if (strchr(name, '/') || access(name, F_OK) == 0)
+        return strdup(name);
+    const char *path = getenv("PATH");
+    if (path) {
+        char *dup = strdup(path), *save = NULL;
+        for (char *d = strtok_r(dup, ":", &save); d; d = strtok_r(NULL, ":", &save)) {
+            char full[PATH_MAX];
+            snprintf(full, sizeof full, "%s/%s", d, name);
+            if (access(full, F_OK) == 0) {
+                free(dup);
+                return strdup(full);
+            }
+        }
+        free(dup);
+    }
+    return strdup(name);
+}
+
+/* Dies by sig the way the guest did, so a parent shell sees the same status. */
+static void die_by_signal(int sig)
+{
+    struct rlimit rl = {0, 0};
+    setrlimit(RLIMIT_CORE, &rl);
+    fflush(NULL);
+    signal(sig, SIG_DFL);
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, sig);
+    sigprocmask(SIG_UNBLOCK, &set, NULL);
+    raise(sig);
+    _exit(128 + sig);
+}
+
+int main(int argc, char **argv)
+{
+    struct opts o = {0};
+    int first = parse(argc, argv, &o);
+    if (first >= argc) {
+        usage(stderr);
+        return 1;
+    }
+    char *prog = find_program(argv[first]);
+    struct elf_probe pr;
+    struct stat st;
+    if (stat(prog, &st) < 0)
+        die("cannot run '%s': %s", prog, strerror(errno));
+    if (loader_probe(prog, &pr) < 0)
+        die("%s", pr.err);
+    if (o.sysroot) {
+        struct stat sr;
+        if (stat(o.sysroot, &sr) < 0 || !S_ISDIR(sr.st_mode))
+            die("sysroot '%s' (-L) is not a directory", o.sysroot);
+    }
+    struct emu_isa *isa = (struct emu_isa *)pr.isa;
+    if (!isa->systab && sys_init_isa(isa) < 0)
+        die("no syscall table for %s", isa->name);
+
+    struct emu_proc *p = calloc(1, sizeof *p);
+    struct emu_cpu *c = calloc(1, isa->cpu_size);
+    if (!p || !c)
+        die("out of memory");
+    p->isa = isa;
+    p->sysroot = o.sysroot;
+    p->mem = mem_new(isa->addr_bits);
+    if (!p->mem)
+        die("cannot reserve %u bits of guest address space: %s", isa->addr_bits, strerror(errno));
+    p->bc = bcache_new(p);
+    p->syms = symtab_new();
+    char *abs = realpath(prog, NULL);
+    p->exe_path = abs ? abs : prog;
+
+    FILE *log = stderr;
+    if (o.outfile && !(log = fopen(o.outfile, "we")))
+        die("cannot open log file '%s': %s", o.outfile, strerror(errno));
+    if (o.strace || o.outfile) {
+        struct trace_opts to = {log, o.strsize, isa->name};
+        p->trace = trace_new(&to);
+    }
+
+    char **gargv = calloc((size_t)(argc - first) + 1, sizeof *gargv);
+    if (!gargv)
+        die("out of memory");
+    for (int i = first; i < argc; i++)
+        gargv[i - first] = argv[i];
+    if (o.argv0)
+        gargv[0] = (char *)o.argv0;
+    uint64_t sp;
+    char err[1024];
+    if (loader_load(p, prog, gargv, o.env, argv[first], &sp, err, sizeof err) < 0)
+        die("%s", err);
+    c->proc = p;
+    c->tid = (int)getpid();
+    isa->cpu_init(c, p->start_pc, sp);
+
+    int r = emu_run(c);
+    fflush(stdout);
+    if (r < 0)
+        die_by_signal(-r);
+    if (p->trace)
+        trace_exited(p->trace, r);
+    if (log != stderr)
+        fclose(log);
+    return r;
+}
