@@ -6,16 +6,8 @@
 #include "bcache.h"
 #include "mem.h"
 
-#define BC_BITS 16
 #define BC_ARENA (64u << 20)
-#define BLOCK_MAX 64
-
-struct bcache {
-    struct block *table[1u << BC_BITS]; /* direct-mapped by pc */
-    uint8_t *arena;              /* block storage, reset on flush */
-    size_t used;                 /* bytes of arena in use */
-    volatile int flush_pending;  /* code changed: flush before the next lookup */
-};
+#define BLOCK_MAX BCACHE_MAX_INSNS
 
 static void on_code_write(void *ctx, uint64_t page)
 {
@@ -53,7 +45,7 @@ void bcache_invalidate(struct bcache *bc)
 /* Decodes a block at pc; on an unreadable pc returns NULL. */
 static struct block *translate(struct emu_proc *p, struct bcache *bc, uint64_t pc, unsigned max)
 {
-    struct op buf[BLOCK_MAX];
+    struct op buf[BLOCK_MAX + 1]; /* room for the terminator op */
     struct blk_builder b = {buf, 0, BLOCK_MAX, 0};
     uint64_t at = pc;
     unsigned n = 0;
@@ -102,7 +94,7 @@ struct block *bcache_lookup(struct emu_proc *p, uint64_t pc, unsigned max)
         bcache_flush(bc);
     if (max < BLOCK_MAX) /* single-step and similar: never cached */
         return translate(p, bc, pc, max);
-    struct block **slot = &bc->table[(pc >> 1) & ((1u << BC_BITS) - 1)];
+    struct block **slot = &bc->table[BCACHE_SLOT(pc)];
     if (*slot && (*slot)->pc == pc)
         return *slot;
     struct block *b = translate(p, bc, pc, BLOCK_MAX);

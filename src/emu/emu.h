@@ -43,6 +43,21 @@ struct blk_builder {
     int end;             /* set by the decoder when the block must end after this instruction */
 };
 
+/* A guest signal disposition (guest numbering and flag values). */
+struct guest_sigaction {
+    uint64_t handler;            /* guest SIG_DFL (0), SIG_IGN (1) or handler address */
+    uint64_t flags;              /* guest SA_* */
+    uint64_t restorer;           /* sa_restorer where the ABI has one */
+    uint64_t mask;               /* blocked during the handler */
+};
+
+/* What a queued guest signal carries into its siginfo. */
+struct sig_info {
+    int code;                    /* si_code */
+    int pid, uid;                /* sender for kill/tgkill */
+    uint64_t addr;               /* si_addr for faults */
+};
+
 /* What an ISA backend says about one register for crash reports, gdb and the TUI. */
 struct isa_reg {
     const char *name;    /* ABI name ("a0", "x1", "pc") */
@@ -75,6 +90,14 @@ struct emu_isa {
     /* Disassembles the instruction at pc; returns its length (0 if unreadable). */
     int (*disasm)(struct emu_proc *p, uint64_t pc, char *out, size_t outsz);
     int has_sa_restorer;         /* struct sigaction carries sa_restorer */
+    /* Builds a signal frame for sig on the stack at sp (already chosen, alt stack applied) and points
+       the thread at handler; returns 0 or -EFAULT when the frame cannot be written. */
+    int (*sig_setup)(struct emu_cpu *cpu, int sig, const struct sig_info *info, const struct guest_sigaction *act,
+                     uint64_t sp);
+    /* Undoes the frame on rt_sigreturn; returns the value to leave in the result register, or -EFAULT. */
+    int64_t (*sig_return)(struct emu_cpu *cpu);
+    /* Current stack pointer (for choosing the signal stack). */
+    uint64_t (*get_sp)(struct emu_cpu *cpu);
     /* Value of AT_HWCAP for what the backend implements. */
     uint64_t hwcap;
 };
@@ -100,6 +123,11 @@ struct emu_cpu {
     uint32_t sig_insn;           /* the raw faulting instruction for SIGILL reports */
     int tid;                     /* host thread id */
     uint64_t sigmask;            /* blocked guest signals (bit n-1 for signal n) */
+    uint64_t pending;            /* queued guest signals (bit n-1 for signal n) */
+    struct sig_info pinfo[65];   /* what each pending signal carries */
+    uint64_t altstack_sp;        /* sigaltstack base, 0 when none */
+    uint64_t altstack_size;      /* sigaltstack size */
+    int altstack_flags;          /* SS_DISABLE etc. */
     uint64_t clear_child_tid;    /* set_tid_address pointer */
     uint64_t robust_list;        /* set_robust_list head */
     uint64_t robust_len;         /* its length */
@@ -122,12 +150,7 @@ struct emu_proc {
     struct symtab *syms;         /* symbols of the main image and interpreter, for reports */
     struct trace *trace;         /* syscall log state, NULL when not tracing */
     int unknown_sys_seen[512];   /* unknown syscall numbers already reported */
-    struct guest_sigaction {
-        uint64_t handler;        /* guest SIG_DFL (0), SIG_IGN (1) or handler address */
-        uint64_t flags;          /* guest SA_* */
-        uint64_t restorer;       /* sa_restorer where the ABI has one */
-        uint64_t mask;           /* blocked during the handler */
-    } sigact[65];                /* per guest signal number */
+    struct guest_sigaction sigact[65]; /* per guest signal number */
 };
 
 /* Runs guest code on cpu until the process exits or dies; returns the exit status (or -signal). */

@@ -7,10 +7,9 @@
 #include <unistd.h>
 
 #include "bcache.h"
-#include "crash.h"
 #include "emu.h"
 #include "mem.h"
-#include "trace.h"
+#include "sigdeliver.h"
 
 static __thread struct emu_cpu *cur_cpu;     /* the guest thread running on this host thread */
 static __thread volatile int in_guest;        /* set while ops execute */
@@ -81,20 +80,6 @@ static void install_fault_handlers(void)
     sigaction(SIGBUS, &sa, NULL);
 }
 
-/* Default disposition of a guest signal with no handler: 1 terminate, 2 terminate with core, 0 ignore. */
-static int default_action(int sig)
-{
-    switch (sig) {
-    case SIGCHLD: case SIGURG: case SIGWINCH: case SIGCONT:
-        return 0;
-    case SIGQUIT: case SIGILL: case SIGTRAP: case SIGABRT: case SIGBUS: case SIGFPE:
-    case SIGSEGV: case SIGXCPU: case SIGXFSZ: case SIGSYS:
-        return 2;
-    default:
-        return 1;
-    }
-}
-
 int emu_run(struct emu_cpu *c)
 {
     struct emu_proc *p = c->proc;
@@ -102,34 +87,36 @@ int emu_run(struct emu_cpu *c)
     cur_cpu = c;
     sigsetjmp(c->fault_jmp, 0);
     for (;;) {
-        if (__builtin_expect(c->stop != STOP_NONE, 0)) {
+        if (__builtin_expect(c->stop != STOP_NONE || (c->pending & ~c->sigmask), 0)) {
             if (c->stop == STOP_EXIT)
                 return c->exit_code;
-            /* STOP_SIGNAL: synchronous signals take their default action (handlers come with the signal layer). */
-            c->stop = STOP_NONE;
-            int act = default_action(c->sig);
-            if (act == 0)
-                continue;
-            if (p->trace)
-                trace_signal(p->trace, c->sig, c->sig_code, c->sig_addr);
-            if (act == 2)
-                crash_report(c);
-            if (p->trace)
-                trace_killed(p->trace, c->sig, 0);
-            return -c->sig;
-        }
-        struct block *b = bcache_lookup(p, c->pc, BCACHE_MAX_INSNS);
-        if (__builtin_expect(!b, 0)) {
-            int mapped = mem_check(p->mem, c->pc, 1, MEM_R);
-            emu_raise(c, SIGSEGV, mapped ? SEGV_ACCERR : SEGV_MAPERR, c->pc);
-            c->cur = NULL;
+            int r = 0;
+            if (c->stop == STOP_SIGNAL) {
+                c->stop = STOP_NONE;
+                r = sig_deliver_sync(c);
+            }
+            if (!r)
+                r = sig_deliver_pending(c);
+            if (r < 0)
+                return r;
             continue;
         }
-        const struct op *o = b->ops;
+        /* Fast path: run blocks back to back until an op asks to stop or a signal becomes deliverable. */
         in_guest = 1;
-        while ((o = o->fn(c, o)))
-            ;
+        do {
+            struct block *b = bcache_find(p->bc, c->pc);
+            if (__builtin_expect(!b, 0) && !(b = bcache_lookup(p, c->pc, BCACHE_MAX_INSNS))) {
+                in_guest = 0;
+                int mapped = mem_check(p->mem, c->pc, 1, MEM_R);
+                emu_raise(c, SIGSEGV, mapped ? SEGV_ACCERR : SEGV_MAPERR, c->pc);
+                c->cur = NULL;
+                break;
+            }
+            const struct op *o = b->ops;
+            while ((o = o->fn(c, o)))
+                ;
+            c->instret += b->ninsn;
+        } while (__builtin_expect(c->stop == STOP_NONE && !(c->pending & ~c->sigmask), 1));
         in_guest = 0;
-        c->instret += b->ninsn;
     }
 }

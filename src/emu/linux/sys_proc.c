@@ -14,7 +14,6 @@
 #include <unistd.h>
 
 #include "sys.h"
-#include "trace.h"
 
 SYS(sys_getpid) { (void)c; (void)a; return getpid(); }
 SYS(sys_gettid) { (void)a; return c->tid; }
@@ -61,105 +60,6 @@ SYS(sys_uname)
         return ERR();
     snprintf(u.machine, sizeof u.machine, "%s", c->proc->isa->uname_machine);
     return mem_write(MEMP, a[0], &u, sizeof u); /* 6 x 65 chars on every Linux ABI */
-}
-
-/* ---- signals ---- */
-
-static int valid_sig(uint64_t s) { return s >= 1 && s <= 64; }
-
-/* A signal sent to this very process or thread: raised synchronously in the guest. */
-static int64_t signal_self(struct emu_cpu *c, int sig, int code)
-{
-    if (!sig)
-        return 0;
-    struct guest_sigaction *act = &c->proc->sigact[sig];
-    if (act->handler == 1 && sig != SIGKILL && sig != SIGSTOP)
-        return 0; /* ignored */
-    if (act->handler > 1)
-        emu_warn("guest handler for %s at 0x%llx cannot be called yet (guest signal frames are not implemented); "
-                 "taking the default action", trace_signal_name(sig) ? trace_signal_name(sig) : "signal",
-                 (unsigned long long)act->handler);
-    emu_raise(c, sig, code, 0);
-    return 0;
-}
-
-SYS(sys_kill)
-{
-    pid_t pid = (pid_t)a[0];
-    if (!valid_sig(a[1]) && a[1])
-        return -EINVAL;
-    if (pid == getpid() || pid == 0)
-        return signal_self(c, (int)a[1], SI_USER);
-    return RET(kill(pid, (int)a[1]));
-}
-
-SYS(sys_tgkill)
-{
-    if (!valid_sig(a[2]) && a[2])
-        return -EINVAL;
-    if ((pid_t)a[0] == getpid() && (pid_t)a[1] == c->tid)
-        return signal_self(c, (int)a[2], SI_TKILL);
-    return RET(syscall(SYS_tgkill, (pid_t)a[0], (pid_t)a[1], (int)a[2]));
-}
-
-SYS(sys_tkill)
-{
-    if (!valid_sig(a[1]) && a[1])
-        return -EINVAL;
-    if ((pid_t)a[0] == c->tid)
-        return signal_self(c, (int)a[1], SI_TKILL);
-    return RET(syscall(SYS_tkill, (pid_t)a[0], (int)a[1]));
-}
-
-SYS(sys_rt_sigaction)
-{
-    int sig = (int)a[0];
-    if (!valid_sig(a[0]) || a[3] != 8)
-        return -EINVAL;
-    struct guest_sigaction *cur = &c->proc->sigact[sig];
-    int rs = c->proc->isa->has_sa_restorer;
-    uint64_t words = rs ? 4 : 3;
-    if (a[2]) { /* old action: handler, flags, [restorer], mask */
-        uint64_t o[4] = {cur->handler, cur->flags, rs ? cur->restorer : cur->mask, cur->mask};
-        if (mem_write(MEMP, a[2], o, words * 8) < 0)
-            return -EFAULT;
-    }
-    if (a[1]) {
-        if (sig == SIGKILL || sig == SIGSTOP)
-            return -EINVAL;
-        uint64_t n[4];
-        if (mem_read(MEMP, a[1], n, words * 8) < 0)
-            return -EFAULT;
-        cur->handler = n[0];
-        cur->flags = n[1];
-        cur->restorer = rs ? n[2] : 0;
-        cur->mask = rs ? n[3] : n[2];
-        /* Asynchronous signals the guest ignores or defaults are mirrored on the host; xtrace keeps its fault signals. */
-        if (sig != SIGSEGV && sig != SIGBUS && sig != SIGILL && sig != SIGFPE && sig != SIGTRAP && cur->handler <= 1)
-            signal(sig, cur->handler == 1 ? SIG_IGN : SIG_DFL);
-    }
-    return 0;
-}
-
-SYS(sys_rt_sigprocmask)
-{
-    if (a[3] != 8)
-        return -EINVAL;
-    uint64_t old = c->sigmask, set;
-    if (a[1]) {
-        if (mem_read(MEMP, a[1], &set, 8) < 0)
-            return -EFAULT;
-        set &= ~((1ull << (SIGKILL - 1)) | (1ull << (SIGSTOP - 1)));
-        switch (a[0]) {
-        case SIG_BLOCK: c->sigmask |= set; break;
-        case SIG_UNBLOCK: c->sigmask &= ~set; break;
-        case SIG_SETMASK: c->sigmask = set; break;
-        default: return -EINVAL;
-        }
-    }
-    if (a[2] && mem_write(MEMP, a[2], &old, 8) < 0)
-        return -EFAULT;
-    return 0;
 }
 
 /* ---- time (LP64 guests share the host's timespec/timeval layouts) ---- */
@@ -295,9 +195,8 @@ const struct sys_impl sys_proc_impls[] = {
     {"geteuid", sys_geteuid}, {"getgid", sys_getgid}, {"getegid", sys_getegid}, {"getpgid", sys_getpgid},
     {"setpgid", sys_setpgid}, {"getsid", sys_getsid}, {"setsid", sys_setsid}, {"sched_yield", sys_sched_yield},
     {"exit", sys_exit_group}, {"exit_group", sys_exit_group}, {"set_tid_address", sys_set_tid_address},
-    {"set_robust_list", sys_set_robust_list}, {"rseq", sys_rseq}, {"uname", sys_uname}, {"kill", sys_kill},
-    {"tgkill", sys_tgkill}, {"tkill", sys_tkill}, {"rt_sigaction", sys_rt_sigaction},
-    {"rt_sigprocmask", sys_rt_sigprocmask}, {"clock_gettime", sys_clock_gettime},
+    {"set_robust_list", sys_set_robust_list}, {"rseq", sys_rseq}, {"uname", sys_uname},
+    {"clock_gettime", sys_clock_gettime},
     {"clock_getres", sys_clock_getres}, {"gettimeofday", sys_gettimeofday}, {"nanosleep", sys_nanosleep},
     {"clock_nanosleep", sys_clock_nanosleep}, {"times", sys_times}, {"prlimit64", sys_prlimit64},
     {"getrlimit", sys_getrlimit}, {"setrlimit", sys_setrlimit}, {"getrusage", sys_getrusage},

@@ -11,7 +11,7 @@
 #include "gen/sysnum-riscv64.h"
 
 /* Every family's handlers, each a NULL-name-terminated array. */
-static const struct sys_impl *const families[] = {sys_fs_impls, sys_io_impls, sys_mm_impls, sys_proc_impls, NULL};
+static const struct sys_impl *const families[] = {sys_fs_impls, sys_io_impls, sys_mm_impls, sys_proc_impls, sys_signal_impls, NULL};
 
 static sys_fn find_impl(const char *name)
 {

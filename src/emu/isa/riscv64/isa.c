@@ -6,6 +6,13 @@
 #include "rv.h"
 
 int rv_decode(struct emu_proc *p, uint64_t pc, struct blk_builder *b);
+int rv_sig_setup(struct emu_cpu *c, int sig, const struct sig_info *info, const struct guest_sigaction *act, uint64_t sp);
+int64_t rv_sig_return(struct emu_cpu *c);
+
+static uint64_t get_sp(struct emu_cpu *c)
+{
+    return XR(c, 2);
+}
 
 static const char *check_elf(uint32_t flags)
 {
@@ -78,5 +85,8 @@ struct emu_isa isa_riscv64 = {
     .sys_args = sys_args,
     .sys_ret = sys_ret,
     .disasm = disasm,
+    .sig_setup = rv_sig_setup,
+    .sig_return = rv_sig_return,
+    .get_sp = get_sp,
     .hwcap = HW('I') | HW('M') | HW('A') | HW('F') | HW('D') | HW('C'),
 };

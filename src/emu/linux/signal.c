@@ -1,0 +1,260 @@
+/* Guest signals: dispositions, masks, queueing, delivery through the ISA's frame code, and their syscalls. */
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "crash.h"
+#include "sigdeliver.h"
+#include "sys.h"
+#include "trace.h"
+
+/* Guest SA_* and SS_* values (generic numbering). */
+#define G_SA_SIGINFO 0x00000004u
+#define G_SA_ONSTACK 0x08000000u
+#define G_SA_RESTART 0x10000000u
+#define G_SA_NODEFER 0x40000000u
+#define G_SA_RESETHAND 0x80000000u
+#define G_SS_ONSTACK 1
+#define G_SS_DISABLE 2
+#define BIT(s) (1ull << ((s) - 1))
+#define UNBLOCKABLE (BIT(SIGKILL) | BIT(SIGSTOP))
+
+static int valid_sig(uint64_t s) { return s >= 1 && s <= 64; }
+
+/* Default disposition: 0 ignore, 1 terminate, 2 terminate with core. */
+static int default_action(int sig)
+{
+    switch (sig) {
+    case SIGCHLD: case SIGURG: case SIGWINCH: case SIGCONT:
+        return 0;
+    case SIGQUIT: case SIGILL: case SIGTRAP: case SIGABRT: case SIGBUS: case SIGFPE:
+    case SIGSEGV: case SIGXCPU: case SIGXFSZ: case SIGSYS:
+        return 2;
+    default:
+        return 1;
+    }
+}
+
+static int on_altstack(struct emu_cpu *c, uint64_t sp)
+{
+    return c->altstack_size && sp > c->altstack_sp && sp - c->altstack_sp <= c->altstack_size;
+}
+
+/* Runs the guest handler for sig, or applies the default action. Returns 0 to continue, or -sig to die. */
+static int deliver(struct emu_cpu *c, int sig, const struct sig_info *info, int sync)
+{
+    struct emu_proc *p = c->proc;
+    struct guest_sigaction *act = &p->sigact[sig];
+    /* A synchronous fault that is blocked or ignored cannot be survived: the kernel forces the default. */
+    if (sync && (act->handler == 1 || (c->sigmask & BIT(sig))))
+        act->handler = 0;
+    if (p->trace)
+        trace_signal(p->trace, sig, info->code, info->addr);
+    if (act->handler == 1)
+        return 0;
+    if (act->handler == 0) {
+        int d = default_action(sig);
+        if (d == 0)
+            return 0;
+        if (d == 2) {
+            c->sig = sig, c->sig_code = info->code, c->sig_addr = info->addr;
+            crash_report(c);
+        }
+        if (p->trace)
+            trace_killed(p->trace, sig, 0);
+        return -sig;
+    }
+    uint64_t sp = p->isa->get_sp(c);
+    if ((act->flags & G_SA_ONSTACK) && c->altstack_size && !(c->altstack_flags & G_SS_DISABLE) && !on_altstack(c, sp))
+        sp = c->altstack_sp + c->altstack_size;
+    struct guest_sigaction a = *act;
+    if (p->isa->sig_setup(c, sig, info, &a, sp) < 0) {
+        /* No room for the frame: the kernel kills with SIGSEGV. */
+        emu_warn("cannot write the signal frame for signal %d at sp 0x%llx: killing the guest with SIGSEGV", sig,
+                 (unsigned long long)sp);
+        struct sig_info si = {SI_KERNEL, 0, 0, 0};
+        p->sigact[SIGSEGV].handler = 0;
+        return deliver(c, SIGSEGV, &si, 1);
+    }
+    c->sigmask |= act->mask | ((act->flags & G_SA_NODEFER) ? 0 : BIT(sig));
+    c->sigmask &= ~UNBLOCKABLE;
+    if (act->flags & G_SA_RESETHAND)
+        act->handler = 0;
+    return 0;
+}
+
+int sig_deliver_sync(struct emu_cpu *c)
+{
+    struct sig_info si = {c->sig_code, 0, 0, c->sig_addr};
+    return deliver(c, c->sig, &si, 1);
+}
+
+int sig_deliver_pending(struct emu_cpu *c)
+{
+    uint64_t ready;
+    while ((ready = c->pending & ~c->sigmask)) {
+        int sig = __builtin_ctzll(ready) + 1;
+        c->pending &= ~BIT(sig);
+        int r = deliver(c, sig, &c->pinfo[sig], 0);
+        if (r < 0)
+            return r;
+    }
+    return 0;
+}
+
+void sig_queue(struct emu_cpu *c, int sig, const struct sig_info *info)
+{
+    if (c->proc->sigact[sig].handler == 1 || (c->proc->sigact[sig].handler == 0 && default_action(sig) == 0))
+        return; /* discarded at generation, as the kernel does for ignored signals */
+    c->pending |= BIT(sig);
+    c->pinfo[sig] = *info;
+}
+
+/* ---- syscalls ---- */
+
+static int64_t signal_self(struct emu_cpu *c, int sig, int code)
+{
+    if (!sig)
+        return 0;
+    struct sig_info si = {code, (int)getpid(), (int)getuid(), 0};
+    sig_queue(c, sig, &si);
+    return 0;
+}
+
+SYS(sys_kill)
+{
+    pid_t pid = (pid_t)a[0];
+    if (!valid_sig(a[1]) && a[1])
+        return -EINVAL;
+    if (pid == getpid() || pid == 0)
+        return signal_self(c, (int)a[1], SI_USER);
+    return RET(kill(pid, (int)a[1]));
+}
+
+SYS(sys_tgkill)
+{
+    if (!valid_sig(a[2]) && a[2])
+        return -EINVAL;
+    if ((pid_t)a[0] == getpid() && (pid_t)a[1] == c->tid)
+        return signal_self(c, (int)a[2], SI_TKILL);
+    return RET(syscall(SYS_tgkill, (pid_t)a[0], (pid_t)a[1], (int)a[2]));
+}
+
+SYS(sys_tkill)
+{
+    if (!valid_sig(a[1]) && a[1])
+        return -EINVAL;
+    if ((pid_t)a[0] == c->tid)
+        return signal_self(c, (int)a[1], SI_TKILL);
+    return RET(syscall(SYS_tkill, (pid_t)a[0], (int)a[1]));
+}
+
+SYS(sys_rt_sigaction)
+{
+    int sig = (int)a[0];
+    if (!valid_sig(a[0]) || a[3] != 8)
+        return -EINVAL;
+    struct guest_sigaction *cur = &c->proc->sigact[sig];
+    int rs = c->proc->isa->has_sa_restorer;
+    uint64_t words = rs ? 4 : 3;
+    uint64_t n[4];
+    if (a[1]) {
+        if (sig == SIGKILL || sig == SIGSTOP)
+            return -EINVAL;
+        if (mem_read(MEMP, a[1], n, words * 8) < 0)
+            return -EFAULT;
+    }
+    if (a[2]) { /* old action: handler, flags, [restorer], mask */
+        uint64_t o[4] = {cur->handler, cur->flags, rs ? cur->restorer : cur->mask, cur->mask};
+        if (mem_write(MEMP, a[2], o, words * 8) < 0)
+            return -EFAULT;
+    }
+    if (a[1]) {
+        cur->handler = n[0];
+        cur->flags = n[1];
+        cur->restorer = rs ? n[2] : 0;
+        cur->mask = (rs ? n[3] : n[2]) & ~UNBLOCKABLE;
+        /* Asynchronous signals the guest ignores or defaults are mirrored on the host; xtrace keeps its fault signals. */
+        if (sig != SIGSEGV && sig != SIGBUS && sig != SIGILL && sig != SIGFPE && sig != SIGTRAP && cur->handler <= 1)
+            signal(sig, cur->handler == 1 ? SIG_IGN : SIG_DFL);
+        if (cur->handler == 1)
+            c->pending &= ~BIT(sig);
+    }
+    return 0;
+}
+
+SYS(sys_rt_sigprocmask)
+{
+    if (a[3] != 8)
+        return -EINVAL;
+    uint64_t old = c->sigmask, set;
+    if (a[1]) {
+        if (mem_read(MEMP, a[1], &set, 8) < 0)
+            return -EFAULT;
+        switch (a[0]) {
+        case SIG_BLOCK: c->sigmask |= set; break;
+        case SIG_UNBLOCK: c->sigmask &= ~set; break;
+        case SIG_SETMASK: c->sigmask = set; break;
+        default: return -EINVAL;
+        }
+        c->sigmask &= ~UNBLOCKABLE;
+    }
+    if (a[2] && mem_write(MEMP, a[2], &old, 8) < 0)
+        return -EFAULT;
+    return 0;
+}
+
+SYS(sys_rt_sigpending)
+{
+    uint64_t set = c->pending & c->sigmask;
+    if (a[1] != 8)
+        return -EINVAL;
+    return mem_write(MEMP, a[0], &set, 8);
+}
+
+SYS(sys_rt_sigreturn)
+{
+    (void)a;
+    return c->proc->isa->sig_return(c);
+}
+
+SYS(sys_sigaltstack)
+{
+    /* stack_t: ss_sp (word), ss_flags (int, padded), ss_size (word) — LP64 layout. */
+    uint64_t sp = c->proc->isa->get_sp(c);
+    if (a[1]) {
+        uint64_t old[3] = {c->altstack_sp, (uint64_t)(c->altstack_size ? (on_altstack(c, sp) ? G_SS_ONSTACK : 0) : G_SS_DISABLE),
+                           c->altstack_size};
+        if (mem_write(MEMP, a[1], old, sizeof old) < 0)
+            return -EFAULT;
+    }
+    if (a[0]) {
+        uint64_t n[3];
+        if (mem_read(MEMP, a[0], n, sizeof n) < 0)
+            return -EFAULT;
+        if (on_altstack(c, sp))
+            return -EPERM;
+        int flags = (int)n[1];
+        if (flags & ~(G_SS_DISABLE | (1 << 31) /* SS_AUTODISARM */))
+            return -EINVAL;
+        if (flags & G_SS_DISABLE) {
+            c->altstack_sp = c->altstack_size = 0;
+        } else {
+            if (n[2] < 2048) /* MINSIGSTKSZ */
+                return -ENOMEM;
+            c->altstack_sp = n[0];
+            c->altstack_size = n[2];
+        }
+        c->altstack_flags = flags & G_SS_DISABLE;
+    }
+    return 0;
+}
+
+const struct sys_impl sys_signal_impls[] = {
+    {"kill", sys_kill}, {"tgkill", sys_tgkill}, {"tkill", sys_tkill}, {"rt_sigaction", sys_rt_sigaction},
+    {"rt_sigprocmask", sys_rt_sigprocmask}, {"rt_sigpending", sys_rt_sigpending},
+    {"rt_sigreturn", sys_rt_sigreturn}, {"sigaltstack", sys_sigaltstack},
+    {NULL, NULL},
+};

@@ -1,0 +1,213 @@
+/* Internals of the syscall log shared by its files: line buffers, signature encoding, printer interfaces. */
+#ifndef XTRACE_TRACE_INT_H
+#define XTRACE_TRACE_INT_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "trace.h"
+#include "xlat.h"
+
+struct mem;
+
+/* ---- growable text buffer ---- */
+
+struct sbuf {
+    char *p;             /* text, always NUL-terminated once anything was added */
+    size_t len;          /* bytes used, excluding the NUL */
+    size_t cap;          /* bytes allocated */
+};
+
+void sb_reserve(struct sbuf *b, size_t more);
+void sb_putc(struct sbuf *b, char c);
+void sb_putn(struct sbuf *b, const char *s, size_t n);
+void sb_puts(struct sbuf *b, const char *s);
+void sb_printf(struct sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void sb_free(struct sbuf *b);
+static inline void sb_reset(struct sbuf *b) { b->len = 0; if (b->p) b->p[0] = 0; }
+
+/* ---- signatures ---- */
+
+/* How an argument prints. KX(arg) is the kind's parameter: an xlat table (XT_*), a struct
+   (SD_*), or the index of another argument (a length, a count, a flags word). */
+enum trace_kind {
+    K_SKIP = 0,          /* not printed at all */
+    K_INT,               /* int, decimal */
+    K_UINT,              /* unsigned int, decimal */
+    K_LONG,              /* long / off_t, decimal */
+    K_ULONG,             /* unsigned long / size_t, decimal */
+    K_HEX,               /* unsigned long in hex */
+    K_PTR,               /* address: NULL or hex */
+    K_FD,                /* file descriptor */
+    K_PID,               /* process or thread id */
+    K_DIRFD,             /* directory fd or AT_FDCWD */
+    K_PATH,              /* NUL-terminated path, printed whole */
+    K_STR,               /* NUL-terminated string, cut at strsize */
+    K_BUF_IN,            /* bytes written by the caller; length is argument KX */
+    K_BUF_OUT,           /* bytes filled by the kernel; length is the return value */
+    K_BUF_OUT_HEX,       /* like K_BUF_OUT, every byte as \xNN (getrandom) */
+    K_STR_OUT,           /* NUL-terminated string filled by the kernel (getcwd) */
+    K_XLAT,              /* flags or enumeration from table KX */
+    K_MODE,              /* permission bits, octal */
+    K_OPEN_MODE,         /* mode of open: only when flags (argument KX) create a file */
+    K_FMODE,             /* file type and permission bits (mknod) */
+    K_SIG,               /* signal number */
+    K_SIGSET_IN,         /* sigset pointer read at entry; size is argument KX */
+    K_SIGSET_OUT,        /* sigset pointer filled by the kernel; size is argument KX */
+    K_STRUCT_IN,         /* pointer to struct KX (SD_*) read at entry */
+    K_STRUCT_OUT,        /* pointer to struct KX filled by the kernel, printed on success */
+    K_TIMESPEC2_IN,      /* pointer to two struct timespec (utimensat); KX 1: 64-bit time */
+    K_IOV_IN,            /* iovec array, count is argument KX, read at entry */
+    K_IOV_OUT,           /* iovec array, count is argument KX, filled up to the return value */
+    K_ARGV,              /* NULL-terminated array of strings (execve argv) */
+    K_ENVP,              /* NULL-terminated array shown as its count (execve envp) */
+    K_IOCTL_REQ,         /* ioctl request */
+    K_IOCTL_ARG,         /* ioctl argument, decoded by the request in argument KX */
+    K_FCNTL_ARG,         /* fcntl argument, decoded by the command in argument KX */
+    K_FUTEX,             /* futex argument slot KX&7 as the operation (argument 1) needs; KX&8: 64-bit time */
+    K_CLONE,             /* clone's arguments, all printed from this one (tls before child_tid) */
+    K_PRCTL,             /* prctl argument KX (2..5), shown as the option in argument 0 needs */
+    K_INT_PTR_IN,        /* pointer to int read at entry: [N] */
+    K_INT_PTR_OUT,       /* pointer to int filled by the kernel: [N] */
+    K_FDPAIR_OUT,        /* int[2] filled by the kernel (pipe2, socketpair) */
+    K_WSTATUS_OUT,       /* wait status filled by the kernel */
+    K_SOCK_PROTO,        /* socket protocol, decoded by the domain in argument KX */
+    K_SOCKADDR_IN,       /* sockaddr read at entry; length is argument KX */
+    K_SOCKADDR_OUT,      /* sockaddr filled by the kernel; argument KX points to its length */
+    K_SOCKOPT_NAME,      /* socket option name, decoded by the level in argument KX */
+    K_SOCKOPT_IN,        /* setsockopt value; length is argument KX */
+    K_SOCKOPT_OUT,       /* getsockopt value; argument KX points to its length */
+    K_MSGHDR_IN,         /* struct msghdr read at entry (sendmsg) */
+    K_MSGHDR_OUT,        /* struct msghdr filled by the kernel up to the return value (recvmsg) */
+    K_POLLFDS,           /* struct pollfd array; count is argument KX */
+    K_EPOLL_EVENTS_OUT,  /* struct epoll_event array filled by the kernel (count = return value) */
+    K_DIRENTS,           /* getdents64 buffer: address and entry count; KX 1: old getdents */
+    K_SIGACTION_IN,      /* struct sigaction read at entry */
+    K_SIGACTION_OUT,     /* struct sigaction filled by the kernel */
+    K_KIND_COUNT
+};
+
+/* How the result prints. */
+enum trace_ret {
+    R_INT = 0,           /* decimal; -1..-4095 are errors */
+    R_FD,                /* like R_INT (a descriptor) */
+    R_HEX,               /* address in hex (mmap, brk); errors decoded */
+    R_OCT,               /* octal (umask) */
+    R_FCNTL,             /* fcntl: F_GETFD/F_GETFL results decoded as flags */
+    R_NORET,             /* never returns: printed at entry with "= ?" */
+};
+
+struct trace_sig {
+    const char *name;    /* kernel name */
+    uint8_t ret;         /* enum trace_ret */
+    uint8_t nargs;       /* arguments printed */
+    uint16_t arg[6];     /* kind | param << 8 */
+};
+
+#define KIND(a) ((a) & 0xff)
+#define KX(a) ((a) >> 8)
+
+/* Struct printers for K_STRUCT_IN / K_STRUCT_OUT (parameter of the kind). */
+enum trace_sdesc {
+    SD_STAT, SD_STATX, SD_STATX_TS, SD_STATFS, SD_TIMESPEC, SD_TIMESPEC64, SD_TIMEVAL, SD_TIMEZONE,
+    SD_ITIMERSPEC, SD_ITIMERSPEC64, SD_ITIMERVAL, SD_UTSNAME, SD_RLIMIT, SD_RLIMIT64, SD_RUSAGE, SD_SYSINFO,
+    SD_WINSIZE, SD_TERMIOS, SD_STACK, SD_FLOCK, SD_CLONE_ARGS, SD_EPOLL_EVENT, SD_POLLFD,
+    SD_COUNT
+};
+
+/* ---- log state ---- */
+
+/* Argument text of one thread's syscall between trace_enter and trace_leave. */
+enum { SEG_TEXT, SEG_OMIT, SEG_LATER };
+
+struct trace_pend {
+    struct emu_cpu *cpu;         /* owning thread; NULL when the slot is free */
+    const struct sys_ent *e;     /* the syscall in progress */
+    uint64_t a[6];               /* its raw arguments */
+    struct sbuf args;            /* text of arguments printed at entry */
+    uint32_t seg_off[6], seg_len[6];
+    uint8_t seg[6];              /* SEG_* per argument */
+    struct sbuf line;            /* the assembled line */
+    char *scratch;               /* guest data being formatted */
+    size_t scratch_cap;
+};
+
+struct trace {
+    FILE *out;                   /* where lines go */
+    int strsize;                 /* longest string printed */
+    const struct xlat_abi *abi;  /* the guest ABI's tables */
+    /* Fields for options not built yet; all 0 (off) for now. Line assembly reads them in
+       trace.c (line_start / line_finish) and struct printers read verbose. */
+    int follow;                  /* -f: prefix each line with "[pid N] " */
+    int fd_paths;                /* -y: print the path of each descriptor */
+    int timestamps;              /* -t: 1, -tt: 2, -ttt: 3 */
+    int syscall_times;           /* -T: time spent in each syscall */
+    int verbose;                 /* -v: every struct member, no "..." */
+    int json;                    /* --json: one JSON object per line */
+    int align;                   /* column " = " is padded to (0: none; strace uses 40) */
+    struct trace_pend *pend;     /* per-thread syscalls in progress */
+    unsigned npend;
+};
+
+/* What a printer is working on. */
+struct pctx {
+    struct trace *t;
+    struct trace_pend *p;
+    struct mem *mem;             /* guest memory */
+    const uint64_t *a;           /* raw arguments */
+    int64_t ret;                 /* result (valid when exiting) */
+    int exiting;                 /* 0 at entry, 1 at exit */
+};
+
+/* Printer results. */
+enum { PR_DONE, PR_OMIT, PR_LATER };
+
+/* args.c: one argument of kind arg (argument number i) into b. At entry, a printer returns
+   PR_LATER for what only the exit can show; it is called again at exit. */
+int pr_arg(struct pctx *c, struct sbuf *b, int i, uint16_t arg);
+/* print.c: the result. */
+void pr_ret(struct pctx *c, struct sbuf *b, const struct trace_sig *s);
+
+/* print.c helpers shared by the argument and struct printers */
+int pr_read(struct pctx *c, uint64_t a, void *dst, size_t n);  /* guest bytes: 0, or -1 if unreadable */
+int ret_is_error(int64_t ret);                                  /* -4095..-1 */
+void pr_ptr(struct sbuf *b, uint64_t a);
+void pr_xlat(struct sbuf *b, int tab, uint64_t v);
+void pr_quote(struct sbuf *b, const unsigned char *s, size_t n, int hex);
+void pr_signame(struct sbuf *b, int sig, int prefix);
+void pr_sigset_bytes(struct sbuf *b, const unsigned char *set, size_t size);
+void pr_mode(struct sbuf *b, uint64_t mode, int with_type);
+int pr_guest_str(struct pctx *c, struct sbuf *b, uint64_t a, size_t max);
+void pr_guest_buf(struct pctx *c, struct sbuf *b, uint64_t a, uint64_t len, int hex);
+void pr_iov(struct pctx *c, struct sbuf *b, uint64_t a, uint64_t cnt, int64_t total);
+unsigned char *pr_scratch(struct pctx *c, size_t n);
+
+/* structs.c */
+/* Reads and prints struct sd at guest address a; an unreadable one prints as its address. */
+void pr_struct(struct pctx *c, struct sbuf *b, int sd, uint64_t a);
+/* Prints struct sd from a copy at buf (which holds xlat_ssize of its layout). */
+void pr_struct_buf(struct pctx *c, struct sbuf *b, int sd, const unsigned char *buf);
+/* sockaddr of len bytes at a */
+void pr_sockaddr(struct pctx *c, struct sbuf *b, uint64_t a, uint64_t len);
+void pr_sigaction(struct pctx *c, struct sbuf *b, uint64_t a);
+void pr_msghdr(struct pctx *c, struct sbuf *b, uint64_t a, int64_t total);
+
+/* print.c: guest integers: size bytes at p, or a member of a struct copy, in the guest's byte
+   order (rd_int/rd_sfield sign-extend). */
+uint64_t rd_uint(const unsigned char *p, unsigned size);
+int64_t rd_int(const unsigned char *p, unsigned size);
+uint64_t rd_field(const unsigned char *buf, int lf);
+int64_t rd_sfield(const unsigned char *buf, int lf);
+/* print.c: the guest's long: its size in bytes, and a register value as unsigned/signed long. */
+unsigned guest_long(void);
+uint64_t guest_ulong(uint64_t v);
+int64_t guest_slong(uint64_t v);
+int guest_nsig(void);
+
+/* sigs.c */
+extern const struct trace_sig trace_sigs[];
+extern const unsigned trace_nsigs;
+
+#endif

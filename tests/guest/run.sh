@@ -1,0 +1,225 @@
+#!/usr/bin/env bash
+# Guest test harness: cross-compiles tests/guest/*.c (static and dynamic) and checks stdout/exit status under an emulator.
+#
+# usage: tests/guest/run.sh EMU_CMD BUILD_DIR [TEST...]
+#   EMU_CMD    emulator command, e.g. build/xtrace, "build/xtrace -strace" or qemu-riscv64
+#   BUILD_DIR  where binaries and run outputs go (created; reused so reruns only rebuild what changed)
+#   TEST...    optional test names (default: every NAME.c here)
+# Per test NAME: NAME.expected (exact stdout), optional NAME.status (exit number or sigN, default 0),
+# NAME.args (one argument per line), NAME.stdin (fed to stdin, else /dev/null), NAME.ldflags (extra link flags).
+# Environment: CROSS_CC (riscv64-linux-gnu-gcc), SYSROOT (/usr/riscv64-linux-gnu), GUEST_TIMEOUT (60 s),
+# GUEST_MODES ("static dynamic"), QEMU (qemu-riscv64; set to "" to skip the cross-check against qemu).
+set -u
+
+if [ $# -lt 2 ]; then
+    echo "usage: $0 EMU_CMD BUILD_DIR [TEST...]" >&2
+    exit 2
+fi
+
+SRC_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+CC=${CROSS_CC:-riscv64-linux-gnu-gcc}
+SYSROOT=${SYSROOT:-/usr/riscv64-linux-gnu}
+TIMEOUT=${GUEST_TIMEOUT:-60}
+MODES=${GUEST_MODES:-static dynamic}
+QEMU=${QEMU-qemu-riscv64}
+NPROC=$(nproc 2>/dev/null || echo 2)
+
+# The emulator command may carry options; make a relative program path absolute (we run from another cwd).
+read -ra EMU <<<"$1"
+if [ ${#EMU[@]} -eq 0 ]; then
+    echo "run.sh: empty EMU_CMD" >&2
+    exit 2
+fi
+if [[ ${EMU[0]} == */* && ${EMU[0]} != /* ]]; then
+    EMU[0]="$PWD/${EMU[0]}"
+fi
+mkdir -p "$2" || exit 2
+BUILD_DIR=$(cd "$2" && pwd)
+shift 2
+
+if ! command -v "${EMU[0]}" >/dev/null 2>&1; then
+    echo "run.sh: emulator '${EMU[0]}' not found or not executable" >&2
+    echo "0 passed, 1 failed"
+    exit 1
+fi
+if ! command -v "$CC" >/dev/null 2>&1; then
+    echo "run.sh: cross compiler '$CC' not found" >&2
+    echo "0 passed, 1 failed"
+    exit 1
+fi
+
+# Cross-check against qemu only when it is installed and the emulator under test is not qemu itself.
+CROSS=0
+case "$(basename "${EMU[0]}")" in
+qemu-*) ;;
+*) if [ -n "$QEMU" ] && command -v "$QEMU" >/dev/null 2>&1; then CROSS=1; fi ;;
+esac
+
+if [ $# -gt 0 ]; then
+    TESTS=("$@")
+else
+    TESTS=()
+    for f in "$SRC_DIR"/*.c; do
+        t=$(basename "$f" .c)
+        TESTS+=("$t")
+    done
+fi
+
+# ---------------------------------------------------------------- build (make-like, parallel)
+build_one() { # mode name
+    local mode=$1 name=$2 out="$BUILD_DIR/$1/$2" ldflags=() flags=(-O2 -Wall -Wno-unused-result)
+    [ -f "$SRC_DIR/$name.ldflags" ] && read -ra ldflags <"$SRC_DIR/$name.ldflags"
+    [ "$mode" = static ] && flags+=(-static)
+    if "$CC" "${flags[@]}" -o "$out.tmp" "$SRC_DIR/$name.c" "${ldflags[@]}" -lm >"$out.log" 2>&1; then
+        mv -f "$out.tmp" "$out"
+    else
+        rm -f "$out.tmp" "$out"
+        return 1
+    fi
+}
+
+needs_build() { # mode name
+    local out="$BUILD_DIR/$1/$2" dep
+    [ -e "$out" ] || return 0
+    for dep in "$SRC_DIR/$2.c" "$SRC_DIR/$2.ldflags"; do
+        [ -e "$dep" ] && [ "$dep" -nt "$out" ] && return 0
+    done
+    return 1
+}
+
+for mode in $MODES; do
+    mkdir -p "$BUILD_DIR/$mode"
+done
+running=0
+for name in "${TESTS[@]}"; do
+    if [ ! -f "$SRC_DIR/$name.c" ]; then
+        continue
+    fi
+    for mode in $MODES; do
+        if needs_build "$mode" "$name"; then
+            build_one "$mode" "$name" &
+            running=$((running + 1))
+            if [ "$running" -ge "$NPROC" ]; then
+                wait -n
+                running=$((running - 1))
+            fi
+        fi
+    done
+done
+wait
+
+# ---------------------------------------------------------------- run
+RUN_DIR="$BUILD_DIR/run"
+mkdir -p "$RUN_DIR"
+
+# Run one binary under an emulator; writes $3.out / $3.err, returns the shell exit status (128+N for signal N).
+run_guest() { # mode name outprefix emu-words...
+    local mode=$1 name=$2 prefix=$3
+    shift 3
+    local bin="$BUILD_DIR/$mode/$name" stdin=/dev/null args=() envs=() v
+    [ -f "$SRC_DIR/$name.stdin" ] && stdin="$SRC_DIR/$name.stdin"
+    [ -f "$SRC_DIR/$name.args" ] && mapfile -t args <"$SRC_DIR/$name.args"
+    local lopt=()
+    [ "$mode" = dynamic ] && lopt=(-L "$SYSROOT")
+    # a clean, fixed environment; keep the emulators' own debugging variables
+    for v in $(compgen -e); do
+        case "$v" in XTRACE_* | QEMU_*) envs+=("$v=${!v}") ;; esac
+    done
+    # (no exec: the subshell reaps the guest so bash's "Segmentation fault" notices go to /dev/null)
+    (
+        cd "$RUN_DIR" || exit 125
+        ulimit -c 0
+        env -i PATH=/usr/bin:/bin HOME=/nonexistent "${envs[@]}" \
+            XTEST_VAR="hello from the harness" XTEST_EMPTY= XTEST_SPACES="a  b c" \
+            timeout -k 5 "$TIMEOUT" "$@" "${lopt[@]}" "$bin" "${args[@]}" <"$stdin" >"$prefix.out" 2>"$prefix.err"
+    ) 2>/dev/null
+}
+
+status_text() { # numeric shell status -> readable
+    local s=$1
+    if [ "$s" -eq 124 ]; then
+        echo "124 (timed out after ${TIMEOUT}s)"
+    elif [ "$s" -gt 128 ] && [ "$s" -lt 160 ]; then
+        echo "sig$((s - 128))"
+    else
+        echo "$s"
+    fi
+}
+
+indent() { sed 's/^/    /'; }
+
+pass=0
+fail=0
+for name in "${TESTS[@]}"; do
+    for mode in $MODES; do
+        case="$mode/$name"
+        if [ ! -f "$SRC_DIR/$name.c" ]; then
+            echo "FAIL $case: no such test ($SRC_DIR/$name.c)"
+            fail=$((fail + 1))
+            continue
+        fi
+        if [ ! -x "$BUILD_DIR/$mode/$name" ]; then
+            echo "FAIL $case: compile error"
+            head -n 15 "$BUILD_DIR/$mode/$name.log" 2>/dev/null | indent
+            fail=$((fail + 1))
+            continue
+        fi
+        expected_file="$SRC_DIR/$name.expected"
+        want_status=0
+        [ -f "$SRC_DIR/$name.status" ] && want_status=$(tr -d ' \n' <"$SRC_DIR/$name.status")
+        case "$want_status" in
+        sig*) want_num=$((128 + ${want_status#sig})) ;;
+        *) want_num=$want_status ;;
+        esac
+
+        prefix="$RUN_DIR/${mode}_$name"
+        run_guest "$mode" "$name" "$prefix" "${EMU[@]}"
+        st=$?
+
+        reason=""
+        if [ ! -f "$expected_file" ]; then
+            reason="missing $name.expected"
+        elif ! cmp -s "$expected_file" "$prefix.out"; then
+            reason="stdout differs from $name.expected"
+        fi
+        if [ "$st" -ne "$want_num" ]; then
+            [ -n "$reason" ] && reason="$reason; "
+            reason="${reason}exit status $(status_text "$st"), expected $want_status"
+        fi
+
+        note=""
+        if [ "$CROSS" -eq 1 ]; then
+            run_guest "$mode" "$name" "$prefix.qemu" "$QEMU"
+            qst=$?
+            if cmp -s "$prefix.out" "$prefix.qemu.out" && [ "$st" -eq "$qst" ]; then
+                [ -n "$reason" ] && note=" [qemu-riscv64 gives the same result]"
+            elif [ -n "$reason" ]; then
+                if [ -f "$expected_file" ] && cmp -s "$expected_file" "$prefix.qemu.out" && [ "$qst" -eq "$want_num" ]; then
+                    note=" [qemu-riscv64 matches the expectation]"
+                else
+                    note=" [qemu-riscv64 differs too: status $(status_text "$qst")]"
+                fi
+            else
+                note=" (note: qemu-riscv64 differs: status $(status_text "$qst"))"
+            fi
+        fi
+
+        if [ -z "$reason" ]; then
+            echo "PASS $case$note"
+            pass=$((pass + 1))
+        else
+            echo "FAIL $case: $reason$note"
+            if [ -f "$expected_file" ] && ! cmp -s "$expected_file" "$prefix.out"; then
+                diff -u --label expected --label actual "$expected_file" "$prefix.out" | head -n 20 | indent
+            fi
+            if [ -s "$prefix.err" ]; then
+                echo "    stderr:"
+                head -n 8 "$prefix.err" | indent
+            fi
+            fail=$((fail + 1))
+        fi
+    done
+done
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

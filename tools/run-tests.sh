@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Runs every test tier against build/xtrace and prints one closing "N passed, N failed" line.
+set -u
+O=${1:-build}
+X=$O/xtrace
+cd "$(dirname "$0")/.."
+total_pass=0 total_fail=0
+tier() { # name, command...: runs a tier, adds up its closing counts
+    local name=$1; shift
+    local log; log=$(mktemp)
+    local t0=$SECONDS
+    "$@" 2>&1 | tee "$log" | grep -E '^(FAIL|ERROR)' | head -40
+    local line; line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
+    if [ -z "$line" ]; then
+        echo "tier $name: no result line (crashed?); last lines:"; tail -n 5 "$log"
+        total_fail=$((total_fail + 1))
+    else
+        local p f; p=${line%% passed*}; f=${line#*passed, }; f=${f%% failed*}
+        total_pass=$((total_pass + p)); total_fail=$((total_fail + f))
+        printf '%-8s %s  (%ds)\n' "$name" "$line" $((SECONDS - t0))
+    fi
+    rm -f "$log"
+}
+unit() {
+    local p=0 f=0
+    for t in "$O"/tests/test_*; do
+        [ -x "$t" ] || continue
+        if "$t" >/dev/null 2>&1; then p=$((p + 1)); else f=$((f + 1)); echo "FAIL unit/$(basename "$t")"; "$t" 2>&1 | tail -n 5; fi
+    done
+    echo "$p passed, $f failed"
+}
+tier unit unit
+tier cli tests/cli/run.sh "$X" "$O/cli"
+tier guest tests/guest/run.sh "$X" "$O/guest"
+tier trace tests/trace/run.sh "$X" "$O/trace"
+tier diff tests/diff/run.sh "$X" "$O/diff"
+tier fuzz tests/fuzz/run.sh "$X" "$O/fuzz"
+echo "$total_pass passed, $total_fail failed"
+[ "$total_fail" -eq 0 ]
