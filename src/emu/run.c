@@ -53,7 +53,11 @@ static void on_host_fault(int sig, siginfo_t *si, void *uc)
             in_guest = 0;
             if (c->cur)
                 c->pc = c->cur->pc;
-            emu_raise(c, sig, si->si_code, ga);
+            /* The host sees the PROT_NONE reservation; the guest must see "not mapped" there. */
+            int code = si->si_code;
+            if (sig == SIGSEGV)
+                code = ga < m->limit && (m->pflags[ga / MEM_PAGE] & MEM_MAPPED) ? SEGV_ACCERR : SEGV_MAPERR;
+            emu_raise(c, sig, code, ga);
             siglongjmp(c->fault_jmp, 1);
         }
     }

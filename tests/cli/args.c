@@ -1,4 +1,5 @@
 /* CLI test guest: prints argv and the environment variables the CLI test sets, exits with status from argv[1]. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
