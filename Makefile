@@ -55,7 +55,7 @@ test-long: deps $(O)/xtrace
 	DIFF_LONG=1 tests/diff/run.sh $(O)/xtrace $(O)/diff
 
 bench: deps $(O)/xtrace
-	XTRACE=$(O)/xtrace bench/run.sh $(O)/bench
+	BENCH_BUILD=$(CURDIR)/$(O)/bench XTRACE=$(CURDIR)/$(O)/xtrace bench/run.sh
 
 clean:
 	rm -rf $(O)
