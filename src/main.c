@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -33,6 +32,7 @@ struct opts {
     int strace;                  /* -strace */
     int strsize;                 /* -s */
     const char *outfile;         /* -o */
+    int log_append;              /* --log-append: a re-executed child adds to its parent's log */
     char **env;                  /* guest environment being built */
     size_t nenv;                 /* entries in env */
 };
@@ -140,12 +140,34 @@ static int parse(int argc, char **argv, struct opts *o)
             NEED(o->strsize = (int)strtol(val, &end, 10); if (*end || o->strsize < 0) die("-s needs a number, got '%s'", val));
         } else if (!strcmp(a, "-o")) {
             NEED(o->outfile = val);
+        } else if (!strcmp(a, "--log-append")) {
+            o->log_append = 1;
         } else {
             die("unknown option '%s' (see xtrace --help)", a);
         }
 #undef NEED
     }
     return i;
+}
+
+/* The options a foreign child started by execve must run with, so it stays under the same xtrace set-up. */
+static char **reexec_options(const struct opts *o)
+{
+    static char num[16];
+    char **v = calloc(12, sizeof *v);
+    int n = 0;
+    if (!v)
+        die("out of memory");
+    if (o->sysroot)
+        v[n++] = "-L", v[n++] = (char *)o->sysroot;
+    if (o->strace)
+        v[n++] = "-strace";
+    if (o->outfile)
+        v[n++] = "-o", v[n++] = (char *)o->outfile, v[n++] = "--log-append";
+    snprintf(num, sizeof num, "%d", o->strsize);
+    v[n++] = "-s", v[n++] = num;
+    v[n] = NULL;
+    return v;
 }
 
 /* Finds the program: a path with '/', or a file in the current directory, or one on PATH. */
@@ -167,21 +189,6 @@ static char *find_program(const char *name)
         free(dup);
     }
     return strdup(name);
-}
-
-/* Dies by sig the way the guest did, so a parent shell sees the same status. */
-static void die_by_signal(int sig)
-{
-    struct rlimit rl = {0, 0};
-    setrlimit(RLIMIT_CORE, &rl);
-    fflush(NULL);
-    signal(sig, SIG_DFL);
-    sigset_t set;
-    sigemptyset(&set);
-    sigaddset(&set, sig);
-    sigprocmask(SIG_UNBLOCK, &set, NULL);
-    raise(sig);
-    _exit(128 + sig);
 }
 
 int main(int argc, char **argv)
@@ -214,6 +221,9 @@ int main(int argc, char **argv)
         die("out of memory");
     p->isa = isa;
     p->sysroot = o.sysroot;
+    pthread_mutex_init(&p->lock, NULL);
+    p->nthreads = 1;
+    p->self_exe = realpath("/proc/self/exe", NULL);
     p->mem = mem_new(isa->addr_bits);
     if (!p->mem)
         die("cannot reserve %u bits of guest address space: %s", isa->addr_bits, strerror(errno));
@@ -223,8 +233,14 @@ int main(int argc, char **argv)
     p->exe_path = abs ? abs : prog;
 
     FILE *log = stderr;
-    if (o.outfile && !(log = fopen(o.outfile, "we")))
+    if (o.outfile && !(log = fopen(o.outfile, o.log_append ? "ae" : "we")))
         die("cannot open log file '%s': %s", o.outfile, strerror(errno));
+    if (o.outfile) {
+        char *abs_log = realpath(o.outfile, NULL);
+        if (abs_log)
+            o.outfile = abs_log;
+    }
+    p->reexec_opts = reexec_options(&o);
     if (o.strace || o.outfile) {
         struct trace_opts to = {log, o.strsize, isa->name};
         p->trace = trace_new(&to);
@@ -245,13 +261,6 @@ int main(int argc, char **argv)
     c->tid = (int)getpid();
     isa->cpu_init(c, p->start_pc, sp);
 
-    int r = emu_run(c);
-    fflush(stdout);
-    if (r < 0)
-        die_by_signal(-r);
-    if (p->trace)
-        trace_exited(p->trace, r);
-    if (log != stderr)
-        fclose(log);
-    return r;
+    emu_lock(p);
+    emu_run(c);
 }

@@ -2,6 +2,7 @@
 #ifndef XTRACE_EMU_H
 #define XTRACE_EMU_H
 
+#include <pthread.h>
 #include <setjmp.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -13,8 +14,13 @@ struct op;
 struct sys_ent;
 
 /* A decoded guest instruction: a handler and its pre-extracted operands.
-   A handler returns the next op to run, or NULL to leave the block (cpu->pc then holds the next pc). */
+   A handler either continues with the next op (OP_NEXT: a tail call, so every handler ends in its own
+   indirect jump, which the host predicts far better than one shared dispatch site), or returns NULL to
+   leave the block with cpu->pc holding the next pc. Blocks are short, so the chain is bounded even
+   where the compiler does not turn it into a jump. */
 typedef const struct op *(*op_fn)(struct emu_cpu *cpu, const struct op *op);
+
+#define OP_NEXT(c, o) return (o)[1].fn((c), (o) + 1)
 
 struct op {
     op_fn fn;            /* handler */
@@ -98,6 +104,13 @@ struct emu_isa {
     int64_t (*sig_return)(struct emu_cpu *cpu);
     /* Current stack pointer (for choosing the signal stack). */
     uint64_t (*get_sp)(struct emu_cpu *cpu);
+    /* Prepares a clone/fork child copied from its parent: result register 0, new stack if nonzero,
+       thread pointer when set_tls. */
+    void (*clone_child)(struct emu_cpu *child, uint64_t stack, uint64_t tls, int set_tls);
+    uint8_t clone_tls_arg;       /* which clone argument holds tls (3 on generic ABIs, 4 on x86-64) */
+    uint8_t clone_ctid_arg;      /* which holds child_tidptr (4 on generic ABIs, 3 on x86-64) */
+    /* Guest O_* bits that differ from the host's, {guest, host} pairs ending with {0, 0}; NULL when equal. */
+    const uint32_t (*open_flags)[2];
     /* Value of AT_HWCAP for what the backend implements. */
     uint64_t hwcap;
 };
@@ -117,6 +130,7 @@ struct emu_cpu {
     const struct op *cur;        /* the op that may fault (set by memory ops before the access) */
     enum emu_stop stop;          /* set by an op to leave the run loop */
     int exit_code;               /* exit status with STOP_EXIT */
+    int exit_group;              /* STOP_EXIT ends the process, not only this thread */
     int sig;                     /* guest signal number with STOP_SIGNAL */
     int sig_code;                /* si_code */
     uint64_t sig_addr;           /* si_addr */
@@ -150,11 +164,23 @@ struct emu_proc {
     struct symtab *syms;         /* symbols of the main image and interpreter, for reports */
     struct trace *trace;         /* syscall log state, NULL when not tracing */
     int unknown_sys_seen[512];   /* unknown syscall numbers already reported */
+    pthread_mutex_t lock;        /* the emulator lock: held while guest code runs */
+    int nthreads;                /* live guest threads */
+    volatile int waiters;        /* threads waiting for the lock */
+    const char *self_exe;        /* xtrace's own binary, for re-executing foreign children */
+    char **reexec_opts;          /* options a re-executed xtrace gets (NULL-terminated) */
     struct guest_sigaction sigact[65]; /* per guest signal number */
 };
 
-/* Runs guest code on cpu until the process exits or dies; returns the exit status (or -signal). */
-int emu_run(struct emu_cpu *cpu);
+/* Runs guest code on cpu (with p->lock held) until the thread exits; the process exits or dies from here. */
+void emu_run(struct emu_cpu *cpu) __attribute__((noreturn));
+/* Ends the process with a guest exit status, closing the log. */
+void emu_exit_process(struct emu_proc *p, int status) __attribute__((noreturn));
+/* Ends the process by guest signal sig (so a parent sees the same status). */
+void emu_die_signal(struct emu_proc *p, int sig) __attribute__((noreturn));
+/* The emulator lock, released around blocking syscalls. */
+void emu_lock(struct emu_proc *p);
+void emu_unlock(struct emu_proc *p);
 
 /* Handles a syscall instruction: reads arguments, dispatches, traces, writes the result. */
 void emu_syscall(struct emu_cpu *cpu);

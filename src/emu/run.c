@@ -1,15 +1,20 @@
 /* Run loop: executes blocks, turns host faults inside guest code into guest signals, applies default actions. */
+#include <sched.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/futex.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "bcache.h"
 #include "emu.h"
 #include "mem.h"
 #include "sigdeliver.h"
+#include "trace.h"
 
 static __thread struct emu_cpu *cur_cpu;     /* the guest thread running on this host thread */
 static __thread volatile int in_guest;        /* set while ops execute */
@@ -84,16 +89,74 @@ static void install_fault_handlers(void)
     sigaction(SIGBUS, &sa, NULL);
 }
 
-int emu_run(struct emu_cpu *c)
+void emu_lock(struct emu_proc *p)
+{
+    if (pthread_mutex_trylock(&p->lock) == 0)
+        return;
+    __atomic_add_fetch(&p->waiters, 1, __ATOMIC_RELAXED);
+    pthread_mutex_lock(&p->lock);
+    __atomic_sub_fetch(&p->waiters, 1, __ATOMIC_RELAXED);
+}
+
+void emu_unlock(struct emu_proc *p)
+{
+    pthread_mutex_unlock(&p->lock);
+}
+
+void emu_exit_process(struct emu_proc *p, int status)
+{
+    fflush(stdout);
+    if (p->trace)
+        trace_exited(p->trace, status);
+    fflush(NULL);
+    _exit(status);
+}
+
+void emu_die_signal(struct emu_proc *p, int sig)
+{
+    (void)p;
+    struct rlimit rl = {0, 0};
+    setrlimit(RLIMIT_CORE, &rl); /* the crash report replaces a core file of xtrace itself */
+    fflush(NULL);
+    signal(sig, SIG_DFL);
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, sig);
+    sigprocmask(SIG_UNBLOCK, &set, NULL);
+    raise(sig);
+    _exit(128 + sig);
+}
+
+/* A thread leaves: clear_child_tid is zeroed and its futex woken, as the kernel does at thread exit. */
+static void thread_exit(struct emu_cpu *c)
+{
+    struct emu_proc *p = c->proc;
+    if (c->clear_child_tid) {
+        uint32_t *w = mem_ptr(p->mem, c->clear_child_tid, 4, MEM_W);
+        if (w) {
+            __atomic_store_n(w, 0, __ATOMIC_SEQ_CST);
+            syscall(SYS_futex, w, FUTEX_WAKE, 1, NULL, NULL, 0);
+        }
+    }
+    p->nthreads--;
+    emu_unlock(p);
+    pthread_exit(NULL);
+}
+
+void emu_run(struct emu_cpu *c)
 {
     struct emu_proc *p = c->proc;
     install_fault_handlers();
     cur_cpu = c;
+    volatile unsigned slice = 0;
     sigsetjmp(c->fault_jmp, 0);
     for (;;) {
         if (__builtin_expect(c->stop != STOP_NONE || (c->pending & ~c->sigmask), 0)) {
-            if (c->stop == STOP_EXIT)
-                return c->exit_code;
+            if (c->stop == STOP_EXIT) {
+                if (c->exit_group || p->nthreads <= 1)
+                    emu_exit_process(p, c->exit_code);
+                thread_exit(c);
+            }
             int r = 0;
             if (c->stop == STOP_SIGNAL) {
                 c->stop = STOP_NONE;
@@ -102,11 +165,19 @@ int emu_run(struct emu_cpu *c)
             if (!r)
                 r = sig_deliver_pending(c);
             if (r < 0)
-                return r;
+                emu_die_signal(p, -r);
             continue;
+        }
+        /* Other guest threads get the lock every few thousand blocks. */
+        if (__builtin_expect(p->waiters != 0, 0) && ++slice >= 256) {
+            slice = 0;
+            emu_unlock(p);
+            sched_yield();
+            emu_lock(p);
         }
         /* Fast path: run blocks back to back until an op asks to stop or a signal becomes deliverable. */
         in_guest = 1;
+        unsigned n = 0;
         do {
             struct block *b = bcache_find(p->bc, c->pc);
             if (__builtin_expect(!b, 0) && !(b = bcache_lookup(p, c->pc, BCACHE_MAX_INSNS))) {
@@ -116,11 +187,9 @@ int emu_run(struct emu_cpu *c)
                 c->cur = NULL;
                 break;
             }
-            const struct op *o = b->ops;
-            while ((o = o->fn(c, o)))
-                ;
+            b->ops[0].fn(c, b->ops);
             c->instret += b->ninsn;
-        } while (__builtin_expect(c->stop == STOP_NONE && !(c->pending & ~c->sigmask), 1));
+        } while (__builtin_expect(c->stop == STOP_NONE && !(c->pending & ~c->sigmask) && (++n & 4095), 1));
         in_guest = 0;
     }
 }

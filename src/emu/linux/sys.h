@@ -20,6 +20,7 @@ extern const struct sys_impl sys_fs_impls[];   /* files, directories, paths */
 extern const struct sys_impl sys_io_impls[];   /* read/write family, ioctl, pipes, fcntl */
 extern const struct sys_impl sys_mm_impls[];   /* mmap, brk, mprotect */
 extern const struct sys_impl sys_proc_impls[]; /* ids, time, exit, limits */
+extern const struct sys_impl sys_process_impls[]; /* clone, execve, wait */
 extern const struct sys_impl sys_signal_impls[]; /* dispositions, masks, kill, sigreturn */
 
 /* Fills isa->systab from the numbering for isa->name; returns -1 when xtrace has none. */

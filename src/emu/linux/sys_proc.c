@@ -32,6 +32,16 @@ SYS(sys_exit_group)
 {
     c->stop = STOP_EXIT;
     c->exit_code = (int)(a[0] & 0xff);
+    c->exit_group = 1;
+    return 0;
+}
+
+/* Ends only the calling thread (the process when it is the last one). */
+SYS(sys_exit)
+{
+    c->stop = STOP_EXIT;
+    c->exit_code = (int)(a[0] & 0xff);
+    c->exit_group = 0;
     return 0;
 }
 
@@ -194,7 +204,7 @@ const struct sys_impl sys_proc_impls[] = {
     {"getpid", sys_getpid}, {"gettid", sys_gettid}, {"getppid", sys_getppid}, {"getuid", sys_getuid},
     {"geteuid", sys_geteuid}, {"getgid", sys_getgid}, {"getegid", sys_getegid}, {"getpgid", sys_getpgid},
     {"setpgid", sys_setpgid}, {"getsid", sys_getsid}, {"setsid", sys_setsid}, {"sched_yield", sys_sched_yield},
-    {"exit", sys_exit_group}, {"exit_group", sys_exit_group}, {"set_tid_address", sys_set_tid_address},
+    {"exit", sys_exit}, {"exit_group", sys_exit_group}, {"set_tid_address", sys_set_tid_address},
     {"set_robust_list", sys_set_robust_list}, {"rseq", sys_rseq}, {"uname", sys_uname},
     {"clock_gettime", sys_clock_gettime},
     {"clock_getres", sys_clock_getres}, {"gettimeofday", sys_gettimeofday}, {"nanosleep", sys_nanosleep},

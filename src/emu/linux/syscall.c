@@ -11,7 +11,23 @@
 #include "gen/sysnum-riscv64.h"
 
 /* Every family's handlers, each a NULL-name-terminated array. */
-static const struct sys_impl *const families[] = {sys_fs_impls, sys_io_impls, sys_mm_impls, sys_proc_impls, sys_signal_impls, NULL};
+static const struct sys_impl *const families[] = {sys_fs_impls, sys_io_impls, sys_mm_impls, sys_proc_impls, sys_signal_impls, sys_process_impls, NULL};
+
+/* Syscalls that may wait indefinitely; other guest threads run meanwhile. */
+static const char *const blocking[] = {
+    "read", "write", "readv", "writev", "pread64", "pwrite64", "preadv", "pwritev", "futex", "nanosleep",
+    "clock_nanosleep", "ppoll", "pselect6", "wait4", "waitid", "epoll_pwait", "epoll_wait", "accept", "accept4",
+    "connect", "recvfrom", "recvmsg", "sendto", "sendmsg", "rt_sigsuspend", "rt_sigtimedwait",
+    "flock", "fcntl", "sendfile", "splice", "msgrcv", "semop", "semtimedop", "sched_yield", NULL,
+};
+
+static int is_blocking(const char *name)
+{
+    for (int i = 0; blocking[i]; i++)
+        if (!strcmp(blocking[i], name))
+            return 1;
+    return 0;
+}
 
 static sys_fn find_impl(const char *name)
 {
@@ -38,6 +54,7 @@ const struct sys_ent *const *sys_build_table(const struct sys_num *nums, unsigne
         e->name = nums[i].name;
         e->fn = find_impl(e->name);
         e->sig = trace_sig_find(e->name);
+        e->blocking = is_blocking(e->name);
         if (!tab[e->nr] || (!tab[e->nr]->fn && e->fn))
             tab[e->nr] = e;
     }
@@ -78,7 +95,7 @@ void emu_syscall(struct emu_cpu *c)
     const struct sys_ent *e = nr < isa->nsys ? isa->systab[nr] : NULL;
     int64_t ret;
     if (!e) {
-        struct sys_ent tmp = {(int)nr, "syscall", NULL, NULL};
+        struct sys_ent tmp = {(int)nr, "syscall", NULL, NULL, 0};
         if (nr >= sizeof p->unknown_sys_seen / sizeof p->unknown_sys_seen[0] || !p->unknown_sys_seen[nr]) {
             emu_warn("unknown %s syscall number %llu: returning ENOSYS", isa->name, (unsigned long long)nr);
             if (nr < sizeof p->unknown_sys_seen / sizeof p->unknown_sys_seen[0])
@@ -93,7 +110,11 @@ void emu_syscall(struct emu_cpu *c)
     }
     if (p->trace)
         trace_enter(p->trace, c, e, a);
-    if (e->fn) {
+    if (e->fn && e->blocking && p->nthreads > 1) {
+        emu_unlock(p);
+        ret = e->fn(c, a);
+        emu_lock(p);
+    } else if (e->fn) {
         ret = e->fn(c, a);
     } else {
         if ((unsigned)e->nr < sizeof p->unknown_sys_seen / sizeof p->unknown_sys_seen[0] && !p->unknown_sys_seen[e->nr]) {

@@ -16,6 +16,7 @@ struct sys_ent {
     const char *name;             /* kernel name ("openat") */
     sys_fn fn;                    /* generic handler, NULL when not implemented (ENOSYS) */
     const struct trace_sig *sig;  /* decoding signature for the log, NULL to print raw */
+    int blocking;                 /* may wait: the emulator lock is released around it */
 };
 
 /* Numbering row, generated from the cross toolchain's <asm/unistd.h>. */

@@ -44,7 +44,7 @@
 
 #define X(r) XR(c, r)
 #define FR(r) (RV(c)->f[(r)])
-#define NEXT return o + 1
+#define NEXT OP_NEXT(c, o)
 #define OP(name) static const struct op *name(struct emu_cpu *c, const struct op *o)
 #define SW(v) ((uint64_t)(int64_t)(int32_t)(uint32_t)(v))
 #define UNLIKELY(x) __builtin_expect(!!(x), 0)

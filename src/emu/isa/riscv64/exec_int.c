@@ -5,7 +5,7 @@
 #include "rv.h"
 
 #define X(r) XR(c, r)
-#define NEXT return o + 1
+#define NEXT OP_NEXT(c, o)
 #define OP(name) static const struct op *name(struct emu_cpu *c, const struct op *o)
 #define S64(v) ((int64_t)(v))
 #define SW(v) ((uint64_t)(int64_t)(int32_t)(uint32_t)(v))

@@ -43,6 +43,19 @@ static void sys_ret(struct emu_cpu *c, int64_t ret)
     XR(c, 10) = (uint64_t)ret;
 }
 
+static void clone_child(struct emu_cpu *c, uint64_t stack, uint64_t tls, int set_tls)
+{
+    uint64_t fcsr;
+    rv_fcsr_read(c, 3, &fcsr); /* the child inherits fcsr; merge the host's sticky flags first */
+    XR(c, 10) = 0;
+    if (stack)
+        XR(c, 2) = stack;
+    if (set_tls)
+        XR(c, 4) = tls;
+    RV(c)->res_addr = ~0ull;
+    rv_fcsr_write(c, 3, fcsr);
+}
+
 static int disasm(struct emu_proc *p, uint64_t pc, char *out, size_t n)
 {
     if (!mem_check(p->mem, pc, 2, MEM_R))
@@ -88,5 +101,8 @@ struct emu_isa isa_riscv64 = {
     .sig_setup = rv_sig_setup,
     .sig_return = rv_sig_return,
     .get_sp = get_sp,
+    .clone_child = clone_child,
+    .clone_tls_arg = 3,
+    .clone_ctid_arg = 4,
     .hwcap = HW('I') | HW('M') | HW('A') | HW('F') | HW('D') | HW('C'),
 };
