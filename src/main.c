@@ -259,6 +259,7 @@ int main(int argc, char **argv)
         die("%s", err);
     c->proc = p;
     c->tid = (int)getpid();
+    p->threads = c;
     isa->cpu_init(c, p->start_pc, sp);
 
     emu_lock(p);

@@ -4,6 +4,7 @@
 #include <sys/mman.h>
 
 #include "bcache.h"
+#include "debug.h"
 #include "mem.h"
 
 #define BC_ARENA (64u << 20)
@@ -42,17 +43,34 @@ void bcache_invalidate(struct bcache *bc)
     bc->flush_pending = 1;
 }
 
-/* Decodes a block at pc; on an unreadable pc returns NULL. */
+/* Appends a debugger op in front of the op at index at (breakpoint trap or watch check). */
+static void insert_before(struct blk_builder *b, uint32_t at, op_fn fn, uint64_t pc)
+{
+    memmove(&b->ops[at + 1], &b->ops[at], (b->nops - at) * sizeof(struct op));
+    memset(&b->ops[at], 0, sizeof(struct op));
+    b->ops[at].fn = fn;
+    b->ops[at].pc = pc;
+    b->nops++;
+}
+
+/* Decodes a block at pc; on an unreadable pc returns NULL. max == 1 builds a single-step block, which never
+   traps on a breakpoint (stepping off one must execute the instruction). */
 static struct block *translate(struct emu_proc *p, struct bcache *bc, uint64_t pc, unsigned max)
 {
-    struct op buf[BLOCK_MAX + 1]; /* room for the terminator op */
+    struct op buf[BLOCK_MAX * 3 + 1]; /* instruction ops, debugger ops, the terminator */
     struct blk_builder b = {buf, 0, BLOCK_MAX, 0};
     uint64_t at = pc;
     unsigned n = 0;
+    int watching = dbg_watching(p->dbg);
     while (n < max && !b.end) {
+        uint32_t first = b.nops;
         int len = p->isa->decode(p, at, &b);
         if (len <= 0)
             break;
+        if (watching && b.nops > first && p->isa->mem_ref(NULL, &b.ops[first], NULL, NULL))
+            insert_before(&b, first, dbg_op_watch, at);
+        if (max > 1 && dbg_is_bp(p->dbg, at))
+            insert_before(&b, first, dbg_op_break, at);
         mem_mark_code(p->mem, at & ~(MEM_PAGE - 1));
         mem_mark_code(p->mem, (at + (uint64_t)len - 1) & ~(MEM_PAGE - 1));
         at += (uint64_t)len;

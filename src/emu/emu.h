@@ -69,6 +69,8 @@ struct isa_reg {
     const char *name;    /* ABI name ("a0", "x1", "pc") */
     unsigned bits;       /* width in bits */
     size_t offset;       /* byte offset inside the ISA's cpu struct */
+    uint64_t (*get)(struct emu_cpu *c);        /* accessor when the value is computed (else NULL) */
+    void (*set)(struct emu_cpu *c, uint64_t v); /* setter when computed or read-only (else NULL) */
 };
 
 /* Syscall ABI and everything else a backend contributes; the core only calls through this table. */
@@ -83,6 +85,10 @@ struct emu_isa {
     const struct sys_ent *const *systab; /* syscall table indexed by number (built at start-up) */
     unsigned nsys;               /* entries in systab */
     const struct isa_reg *regs;  /* register file description, NULL-name terminated */
+    const struct isa_reg *gdb_regs; /* registers in gdb's numbering (the target XML's order) */
+    const char *const *gdb_xml;  /* target description files: {"target.xml", text, name, text, ..., NULL} */
+    /* Classifies a memory op: 0 not one, 1 read, 2 write, 3 both; with c, also its address and length. */
+    int (*mem_ref)(struct emu_cpu *c, const struct op *o, uint64_t *addr, unsigned *len);
     /* Says why an ELF with these e_flags cannot run, or NULL when it can. */
     const char *(*check_elf)(uint32_t e_flags);
     /* Sets up a fresh thread at entry with stack pointer sp. */
@@ -120,6 +126,7 @@ enum emu_stop {
     STOP_NONE = 0,
     STOP_EXIT,           /* the thread or process exited (cpu->exit_code) */
     STOP_SIGNAL,         /* a synchronous guest signal is pending (cpu->sig_*) */
+    STOP_DEBUG,          /* leave the block for the debugger (single step, changed pc) */
 };
 
 /* Per-thread CPU state header; an ISA's cpu struct begins with this. */
@@ -136,6 +143,7 @@ struct emu_cpu {
     uint64_t sig_addr;           /* si_addr */
     uint32_t sig_insn;           /* the raw faulting instruction for SIGILL reports */
     int tid;                     /* host thread id */
+    struct emu_cpu *next_thread; /* next thread of the process */
     uint64_t sigmask;            /* blocked guest signals (bit n-1 for signal n) */
     uint64_t pending;            /* queued guest signals (bit n-1 for signal n) */
     struct sig_info pinfo[65];   /* what each pending signal carries */
@@ -166,6 +174,9 @@ struct emu_proc {
     int unknown_sys_seen[512];   /* unknown syscall numbers already reported */
     pthread_mutex_t lock;        /* the emulator lock: held while guest code runs */
     int nthreads;                /* live guest threads */
+    struct emu_cpu *threads;     /* live guest threads, newest first */
+    struct dbg *dbg;             /* attached debugger, or NULL */
+    volatile int dbg_attention;  /* the debugger wants the run loop to look (interrupt, step) */
     volatile int waiters;        /* threads waiting for the lock */
     const char *self_exe;        /* xtrace's own binary, for re-executing foreign children */
     char **reexec_opts;          /* options a re-executed xtrace gets (NULL-terminated) */

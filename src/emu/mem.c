@@ -331,3 +331,25 @@ int mem_code_write_fault(struct mem *m, uint64_t a)
     mprotect(m->base + page, MEM_PAGE, host_prot(*f & 7));
     return 1;
 }
+
+int mem_poke(struct mem *m, uint64_t a, const void *src, size_t n)
+{
+    if (!mem_check(m, a, n, 0))
+        return -EFAULT;
+    for (size_t i = 0; i < n;) {
+        uint64_t pg = (a + i) & ~(MEM_PAGE - 1);
+        size_t chunk = MEM_PAGE - ((a + i) - pg);
+        if (chunk > n - i)
+            chunk = n - i;
+        uint8_t *f = &m->pflags[PG(pg)];
+        if ((*f & MEM_CODE) && m->on_code_write)
+            m->on_code_write(m->ctx, pg);
+        *f &= (uint8_t)~MEM_CODE;
+        if (!(*f & MEM_W))
+            mprotect(m->base + pg, MEM_PAGE, PROT_READ | PROT_WRITE);
+        memcpy(m->base + a + i, (const uint8_t *)src + i, chunk);
+        mprotect(m->base + pg, MEM_PAGE, host_prot(*f & 7));
+        i += chunk;
+    }
+    return 0;
+}

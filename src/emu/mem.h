@@ -74,6 +74,8 @@ int mem_write(struct mem *m, uint64_t a, const void *src, size_t n);
    cap-1 bytes held no NUL (dst then holds those bytes, terminated), or -EFAULT. */
 int mem_read_str(struct mem *m, uint64_t a, char *dst, size_t cap);
 
+/* Writes into guest memory whatever the guest protection (debugger patches); returns 0 or -EFAULT. */
+int mem_poke(struct mem *m, uint64_t a, const void *src, size_t n);
 /* Write-protects the host copy of a guest-writable page that blocks were decoded from. */
 void mem_mark_code(struct mem *m, uint64_t page);
 /* Called from the host fault handler: a write hit a write-protected code page. Unprotects it and

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "bcache.h"
+#include "debug.h"
 #include "emu.h"
 #include "mem.h"
 #include "sigdeliver.h"
@@ -105,6 +106,10 @@ void emu_unlock(struct emu_proc *p)
 
 void emu_exit_process(struct emu_proc *p, int status)
 {
+    if (p->dbg && cur_cpu) {
+        struct dbg_stop st = {.kind = DBG_STOP_EXIT, .status = status};
+        dbg_report(cur_cpu, &st);
+    }
     fflush(stdout);
     if (p->trace)
         trace_exited(p->trace, status);
@@ -114,7 +119,10 @@ void emu_exit_process(struct emu_proc *p, int status)
 
 void emu_die_signal(struct emu_proc *p, int sig)
 {
-    (void)p;
+    if (p->dbg && cur_cpu) {
+        struct dbg_stop st = {.kind = DBG_STOP_KILLED, .sig = sig};
+        dbg_report(cur_cpu, &st);
+    }
     struct rlimit rl = {0, 0};
     setrlimit(RLIMIT_CORE, &rl); /* the crash report replaces a core file of xtrace itself */
     fflush(NULL);
@@ -139,6 +147,11 @@ static void thread_exit(struct emu_cpu *c)
         }
     }
     p->nthreads--;
+    for (struct emu_cpu **pp = &p->threads; *pp; pp = &(*pp)->next_thread)
+        if (*pp == c) {
+            *pp = c->next_thread;
+            break;
+        }
     emu_unlock(p);
     pthread_exit(NULL);
 }
@@ -158,6 +171,10 @@ void emu_run(struct emu_cpu *c)
                 thread_exit(c);
             }
             int r = 0;
+            if (c->stop == STOP_DEBUG) {
+                c->stop = STOP_NONE;
+                continue;
+            }
             if (c->stop == STOP_SIGNAL) {
                 c->stop = STOP_NONE;
                 r = sig_deliver_sync(c);
@@ -166,6 +183,24 @@ void emu_run(struct emu_cpu *c)
                 r = sig_deliver_pending(c);
             if (r < 0)
                 emu_die_signal(p, -r);
+            continue;
+        }
+        /* The debugger asked for attention: an interrupt, or a single step of exactly one instruction. */
+        if (__builtin_expect(p->dbg_attention, 0) && dbg_attention(c)) {
+            struct block *b = bcache_lookup(p, c->pc, 1);
+            if (!b) {
+                int mapped = mem_check(p->mem, c->pc, 1, MEM_R);
+                emu_raise(c, SIGSEGV, mapped ? SEGV_ACCERR : SEGV_MAPERR, c->pc);
+                continue;
+            }
+            in_guest = 1;
+            b->ops[0].fn(c, b->ops);
+            in_guest = 0;
+            c->instret++;
+            if (c->stop == STOP_NONE || c->stop == STOP_DEBUG) {
+                c->stop = STOP_NONE;
+                dbg_step_done(c);
+            }
             continue;
         }
         /* Other guest threads get the lock every few thousand blocks. */
@@ -189,7 +224,8 @@ void emu_run(struct emu_cpu *c)
             }
             b->ops[0].fn(c, b->ops);
             c->instret += b->ninsn;
-        } while (__builtin_expect(c->stop == STOP_NONE && !(c->pending & ~c->sigmask) && (++n & 4095), 1));
+        } while (__builtin_expect(c->stop == STOP_NONE && !(c->pending & ~c->sigmask) && !p->dbg_attention &&
+                                      (++n & 4095), 1));
         in_guest = 0;
     }
 }

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "crash.h"
+#include "debug.h"
 #include "sigdeliver.h"
 #include "sys.h"
 #include "trace.h"
@@ -43,9 +44,21 @@ static int on_altstack(struct emu_cpu *c, uint64_t sp)
 }
 
 /* Runs the guest handler for sig, or applies the default action. Returns 0 to continue, or -sig to die. */
-static int deliver(struct emu_cpu *c, int sig, const struct sig_info *info, int sync)
+static int deliver(struct emu_cpu *c, int sig, const struct sig_info *in, int sync)
 {
     struct emu_proc *p = c->proc;
+    struct sig_info local = *in;
+    const struct sig_info *info = &local;
+    if (p->dbg) { /* the debugger sees the signal first and may suppress or change it */
+        struct dbg_stop st = {.kind = DBG_STOP_SIGNAL, .sig = sig, .addr = in->addr};
+        int s = dbg_report(c, &st);
+        if (!s)
+            return 0;
+        if (s != sig) {
+            sig = s;
+            local.code = SI_USER;
+        }
+    }
     struct guest_sigaction *act = &p->sigact[sig];
     /* A synchronous fault that is blocked or ignored cannot be survived: the kernel forces the default. */
     if (sync && (act->handler == 1 || (c->sigmask & BIT(sig))))

@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "bcache.h"
 #include "loader.h"
 #include "sys.h"
 #include "trace.h"
@@ -67,10 +68,13 @@ static int64_t new_thread(struct emu_cpu *c, uint64_t flags, uint64_t stack, uin
     pthread_attr_setstacksize(&attr, 1 << 20);
     pthread_t th;
     p->nthreads++;
+    child->next_thread = p->threads;
+    p->threads = child;
     int r = pthread_create(&th, &attr, thread_main, &ts);
     pthread_attr_destroy(&attr);
     if (r) {
         p->nthreads--;
+        p->threads = child->next_thread;
         free(child);
         return -EAGAIN;
     }
@@ -95,6 +99,13 @@ static int64_t new_process(struct emu_cpu *c, uint64_t flags, uint64_t stack, ui
     if (pid == 0) {
         c->tid = (int)getpid();
         c->proc->nthreads = 1;
+        c->next_thread = NULL;
+        c->proc->threads = c;
+        if (c->proc->dbg) { /* the debugger stays with the parent; the child runs free of its traps */
+            c->proc->dbg = NULL;
+            c->proc->dbg_attention = 0;
+            bcache_invalidate(c->proc->bc);
+        }
         c->proc->isa->clone_child(c, stack, tls, (flags & G_CLONE_SETTLS) != 0);
         if (flags & G_CLONE_CHILD_SETTID) {
             uint32_t t = (uint32_t)c->tid;

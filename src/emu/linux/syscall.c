@@ -3,7 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "debug.h"
 #include "emu.h"
+#include <signal.h>
 #include "sys.h"
 #include "syscall.h"
 #include "trace.h"
@@ -110,6 +112,11 @@ void emu_syscall(struct emu_cpu *c)
     }
     if (p->trace)
         trace_enter(p->trace, c, e, a);
+    int caught = p->dbg && dbg_catching(p->dbg, (int)nr);
+    if (caught) {
+        struct dbg_stop st = {.kind = DBG_STOP_SYSCALL_ENTRY, .sig = SIGTRAP, .sysno = (int)nr};
+        dbg_report(c, &st);
+    }
     if (e->fn && e->blocking && p->nthreads > 1) {
         emu_unlock(p);
         ret = e->fn(c, a);
@@ -128,4 +135,8 @@ void emu_syscall(struct emu_cpu *c)
     if (p->trace)
         trace_leave(p->trace, c, e, a, ret);
     isa->sys_ret(c, ret);
+    if (caught) {
+        struct dbg_stop st = {.kind = DBG_STOP_SYSCALL_RETURN, .sig = SIGTRAP, .sysno = (int)nr, .sysret = ret};
+        dbg_report(c, &st);
+    }
 }

@@ -1,5 +1,6 @@
 /* riscv64 integer execution: RV64I, M, A, Zicsr and Zifencei handlers and their pattern table. */
 #include <signal.h>
+#include <string.h>
 #include <time.h>
 
 #include "rv.h"
@@ -311,3 +312,51 @@ const struct rv_insn rv_insn_int[] = {
     {M_AMO, 0xe000302f, op_amomaxu_d, RV_R, RDX, "amomaxu.d"},
     {0, 0, NULL, 0, 0, NULL},
 };
+
+/* Memory ops for watchpoints: kind (1 read, 2 write, 3 both) and size by handler, found once by mnemonic. */
+static const struct { const char *name; uint8_t kind, size; } mem_ops[] = {
+    {"lb", 1, 1}, {"lh", 1, 2}, {"lw", 1, 4}, {"ld", 1, 8}, {"lbu", 1, 1}, {"lhu", 1, 2}, {"lwu", 1, 4},
+    {"sb", 2, 1}, {"sh", 2, 2}, {"sw", 2, 4}, {"sd", 2, 8}, {"flw", 1, 4}, {"fld", 1, 8}, {"fsw", 2, 4},
+    {"fsd", 2, 8}, {"lr.w", 1, 4}, {"lr.d", 1, 8}, {"sc.w", 2, 4}, {"sc.d", 2, 8},
+};
+#define N_MEM_OPS (sizeof mem_ops / sizeof mem_ops[0])
+
+static int mem_kind(op_fn fn, unsigned *size, int *amo)
+{
+    static op_fn fns[N_MEM_OPS];
+    static int ready;
+    if (!ready) {
+        for (size_t i = 0; i < N_MEM_OPS; i++)
+            for (const struct rv_insn *t = mem_ops[i].name[0] == 'f' ? rv_insn_fp : rv_insn_int; t->fn; t++)
+                if (!strcmp(t->name, mem_ops[i].name)) {
+                    fns[i] = t->fn;
+                    break;
+                }
+        ready = 1;
+    }
+    for (size_t i = 0; i < N_MEM_OPS; i++)
+        if (fns[i] == fn) {
+            *size = mem_ops[i].size;
+            *amo = mem_ops[i].name[1] == 'r' || mem_ops[i].name[1] == 'c';
+            return mem_ops[i].kind;
+        }
+    for (const struct rv_insn *t = rv_insn_int; t->fn; t++) /* AMOs read and write */
+        if (t->fn == fn && !strncmp(t->name, "amo", 3)) {
+            *size = t->name[strlen(t->name) - 1] == 'd' ? 8 : 4;
+            *amo = 1;
+            return 3;
+        }
+    return 0;
+}
+
+int rv_mem_ref(struct emu_cpu *c, const struct op *o, uint64_t *addr, unsigned *len)
+{
+    unsigned size = 0;
+    int amo = 0;
+    int kind = mem_kind(o->fn, &size, &amo);
+    if (kind && c) {
+        *addr = X(o->rs1) + (amo ? 0 : (uint64_t)o->imm);
+        *len = size;
+    }
+    return kind;
+}

@@ -8,6 +8,9 @@
 int rv_decode(struct emu_proc *p, uint64_t pc, struct blk_builder *b);
 int rv_sig_setup(struct emu_cpu *c, int sig, const struct sig_info *info, const struct guest_sigaction *act, uint64_t sp);
 int64_t rv_sig_return(struct emu_cpu *c);
+extern const struct isa_reg rv_gdb_regs[];
+extern const char *const rv_gdb_xml[];
+int rv_mem_ref(struct emu_cpu *c, const struct op *o, uint64_t *addr, unsigned *len);
 
 static uint64_t get_sp(struct emu_cpu *c)
 {
@@ -69,15 +72,15 @@ static int disasm(struct emu_proc *p, uint64_t pc, char *out, size_t n)
     return rv_disasm(pc, w, out, n);
 }
 
-#define XREG(n, i) {n, 64, offsetof(struct rv_cpu, x) + 8 * (i)}
+#define XREG(n, i) {.name = n, .bits = 64, .offset = offsetof(struct rv_cpu, x) + 8 * (i)}
 static const struct isa_reg regs[] = {
-    {"pc", 64, offsetof(struct emu_cpu, pc)},
+    {.name = "pc", .bits = 64, .offset = offsetof(struct emu_cpu, pc)},
     XREG("ra", 1), XREG("sp", 2), XREG("gp", 3), XREG("tp", 4), XREG("t0", 5), XREG("t1", 6), XREG("t2", 7),
     XREG("s0", 8), XREG("s1", 9), XREG("a0", 10), XREG("a1", 11), XREG("a2", 12), XREG("a3", 13), XREG("a4", 14),
     XREG("a5", 15), XREG("a6", 16), XREG("a7", 17), XREG("s2", 18), XREG("s3", 19), XREG("s4", 20), XREG("s5", 21),
     XREG("s6", 22), XREG("s7", 23), XREG("s8", 24), XREG("s9", 25), XREG("s10", 26), XREG("s11", 27),
     XREG("t3", 28), XREG("t4", 29), XREG("t5", 30), XREG("t6", 31),
-    {NULL, 0, 0},
+    {.name = NULL},
 };
 
 /* COMPAT_HWCAP_ISA_x bits: 1 << (letter - 'A') for I, M, A, F, D, C. */
@@ -92,6 +95,9 @@ struct emu_isa isa_riscv64 = {
     .addr_bits = 38, /* Sv39 user half, as a riscv64 board's kernel gives */
     .cpu_size = sizeof(struct rv_cpu),
     .regs = regs,
+    .gdb_regs = rv_gdb_regs,
+    .gdb_xml = rv_gdb_xml,
+    .mem_ref = rv_mem_ref,
     .check_elf = check_elf,
     .cpu_init = cpu_init,
     .decode = rv_decode,

@@ -1,0 +1,106 @@
+/* Debug target interface: registers, memory, breakpoints, watchpoints, resume and stop events.
+   The GDB stub, the TUI and the command line drive this; a remote (RSP client) target implements the same. */
+#ifndef XTRACE_DEBUG_H
+#define XTRACE_DEBUG_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct emu_cpu;
+struct emu_proc;
+struct op;
+
+/* Why the target stopped. */
+enum dbg_stop_kind {
+    DBG_STOP_START = 1,      /* before the first instruction */
+    DBG_STOP_BREAK,          /* software or hardware breakpoint at addr */
+    DBG_STOP_STEP,           /* a single step finished */
+    DBG_STOP_WATCH,          /* a watchpoint fired: addr, watch type, old/new value */
+    DBG_STOP_SIGNAL,         /* a signal is about to be delivered (sig) */
+    DBG_STOP_INTERRUPT,      /* stopped on request (Ctrl-C) */
+    DBG_STOP_SYSCALL_ENTRY,  /* about to run syscall sysno */
+    DBG_STOP_SYSCALL_RETURN, /* syscall sysno returned */
+    DBG_STOP_FORK,           /* forked child_pid */
+    DBG_STOP_EXEC,           /* about to exec (the image is replaced when resumed) */
+    DBG_STOP_EXIT,           /* the process exited with status (resuming lets it go) */
+    DBG_STOP_KILLED,         /* the process dies by sig (resuming lets it go) */
+};
+
+/* Watchpoint kinds (gdb's Z2/Z3/Z4). */
+enum dbg_watch { DBG_WATCH_WRITE = 1, DBG_WATCH_READ = 2, DBG_WATCH_ACCESS = 3 };
+
+/* A stop event as reported to a front end. */
+struct dbg_stop {
+    enum dbg_stop_kind kind; /* why */
+    int tid;                 /* the thread that stopped */
+    int sig;                 /* signal (SIGNAL, KILLED; SIGTRAP/SIGINT for the others) */
+    int status;              /* exit status (EXIT) */
+    uint64_t pc;             /* where the thread stands now */
+    uint64_t addr;           /* breakpoint or watched address */
+    int watch;               /* enum dbg_watch that fired */
+    unsigned len;            /* watched length */
+    uint64_t old_val;        /* value before the access (WATCH) */
+    uint64_t new_val;        /* value after the access (WATCH) */
+    uint64_t insn_pc;        /* the instruction that did the access (WATCH) */
+    int sysno;               /* syscall number (SYSCALL_*) */
+    int64_t sysret;          /* its result (SYSCALL_RETURN) */
+    int child_pid;           /* FORK */
+};
+
+/* How to resume. */
+enum dbg_mode { DBG_CONTINUE = 1, DBG_STEP };
+
+/* Attaches a debugger to p before it runs; the first thread reports DBG_STOP_START. */
+struct dbg *dbg_new(struct emu_proc *p);
+/* Front end: waits up to timeout_ms (-1 = forever) for a stop; returns 1 with *st filled, 0 on timeout. */
+int dbg_wait(struct dbg *d, struct dbg_stop *st, int timeout_ms);
+/* Front end: resumes the stopped target. sig != 0 delivers that signal to the stopped thread (0 suppresses a
+   reported one); DBG_STEP steps thread tid (or the stopped thread when tid <= 0) one instruction. */
+void dbg_resume(struct dbg *d, enum dbg_mode mode, int tid, int sig);
+/* Front end: asks a running target to stop (reported as DBG_STOP_INTERRUPT at the next block boundary). */
+void dbg_interrupt(struct dbg *d);
+/* Front end: lets the target run on without a debugger (removes every breakpoint and watchpoint). */
+void dbg_detach(struct dbg *d);
+
+/* Breakpoints and watchpoints; return 0 or -errno. */
+int dbg_insert_bp(struct dbg *d, uint64_t addr);
+int dbg_remove_bp(struct dbg *d, uint64_t addr);
+int dbg_insert_wp(struct dbg *d, int type, uint64_t addr, unsigned len);
+int dbg_remove_wp(struct dbg *d, int type, uint64_t addr, unsigned len);
+/* Syscall catching: all (nos == NULL, n < 0), none (n == 0), or a list. */
+void dbg_catch_syscalls(struct dbg *d, const int *nos, int n);
+/* True when syscall nr must stop the target (entry and return). */
+int dbg_catching(struct dbg *d, int nr);
+/* Signals passed to the guest without a stop (QPassSignals); bit n-1 for signal n. */
+void dbg_pass_signals(struct dbg *d, uint64_t set);
+
+/* State access while stopped. Thread ids are host tids; tid <= 0 means the stopped thread. */
+struct emu_cpu *dbg_thread(struct dbg *d, int tid);
+int dbg_threads(struct dbg *d, int *tids, int max);
+int dbg_read_mem(struct dbg *d, uint64_t addr, void *buf, size_t len);
+int dbg_write_mem(struct dbg *d, uint64_t addr, const void *buf, size_t len);
+/* Register by index in the ISA's gdb numbering (isa->gdb_regs); returns its size in bytes, or -errno. */
+int dbg_read_reg(struct dbg *d, int tid, int regno, uint64_t *val);
+int dbg_write_reg(struct dbg *d, int tid, int regno, uint64_t val);
+struct emu_proc *dbg_proc(struct dbg *d);
+
+/* ---- hooks the engine calls on guest threads (no-ops without a debugger) ---- */
+
+/* Reports a stop from the current guest thread and waits, holding the emulator lock, until resumed.
+   Returns the signal the front end wants delivered (for DBG_STOP_SIGNAL), else 0. */
+int dbg_report(struct emu_cpu *c, struct dbg_stop *st);
+/* True when the decoder must put a breakpoint trap before the instruction at pc. */
+int dbg_is_bp(struct dbg *d, uint64_t pc);
+/* True when memory ops must be decoded behind a watch check. */
+int dbg_watching(struct dbg *d);
+/* Op inserted before a breakpointed instruction. */
+const struct op *dbg_op_break(struct emu_cpu *c, const struct op *o);
+/* Op inserted before a memory op while watchpoints exist. */
+const struct op *dbg_op_watch(struct emu_cpu *c, const struct op *o);
+/* Run-loop check at block boundaries when p->dbg_attention is set: interrupts and stepping.
+   Returns 1 when the thread must run exactly one instruction next (single step). */
+int dbg_attention(struct emu_cpu *c);
+/* After a single-stepped instruction. */
+void dbg_step_done(struct emu_cpu *c);
+
+#endif
