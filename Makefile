@@ -7,7 +7,9 @@ XCFLAGS := -std=gnu11 -Wall -Wextra -Wno-unused-parameter -D_GNU_SOURCE -MMD -MP
 	-Isrc -Isrc/emu -Isrc/emu/linux -Isrc/trace -Isrc/emu/isa/riscv64
 LDLIBS := -lm
 
-LIB_SRCS := $(wildcard src/emu/*.c src/emu/linux/*.c src/emu/isa/*/*.c src/trace/*.c)
+# Guest architectures built in (each one's backend lives in src/emu/isa/NAME/).
+ISAS := riscv64
+LIB_SRCS := $(wildcard src/emu/*.c src/emu/linux/*.c $(foreach i,$(ISAS),src/emu/isa/$(i)/*.c) src/trace/*.c src/gdbstub/*.c)
 LIB_OBJS := $(LIB_SRCS:%.c=$(O)/%.o)
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(O)/tests/%)

@@ -10,7 +10,9 @@
 #include <unistd.h>
 
 #include "emu/bcache.h"
+#include "emu/debug.h"
 #include "emu/emu.h"
+#include "gdbstub/gdbstub.h"
 #include "emu/linux/sys.h"
 #include "emu/loader.h"
 #include "emu/mem.h"
@@ -33,6 +35,7 @@ struct opts {
     int strsize;                 /* -s */
     const char *outfile;         /* -o */
     int log_append;              /* --log-append: a re-executed child adds to its parent's log */
+    const char *gdb;             /* -g PORT | HOST:PORT | unix:PATH */
     char **env;                  /* guest environment being built */
     size_t nenv;                 /* entries in env */
 };
@@ -51,6 +54,8 @@ static void usage(FILE *f)
             "  -strace         log syscalls strace-style on stderr (env XTRACE_STRACE=1)\n"
             "  -s N            longest string printed in the log (default 32)\n"
             "  -o FILE         write the syscall log to FILE instead of stderr (implies -strace)\n"
+            "  -g PORT         wait for gdb on 127.0.0.1:PORT before the first instruction (also HOST:PORT,\n"
+            "                  unix:PATH; env XTRACE_GDB); then: gdb-multiarch PROG -ex 'target remote :PORT'\n"
             "  -h, --help      this text\n"
             "  --version       print the version\n"
             "\n"
@@ -110,6 +115,7 @@ static int parse(int argc, char **argv, struct opts *o)
     o->sysroot = getenv("XTRACE_LD_PREFIX");
     const char *st = getenv("XTRACE_STRACE");
     o->strace = st && *st && strcmp(st, "0");
+    o->gdb = getenv("XTRACE_GDB");
     int i = 1;
     for (; i < argc && argv[i][0] == '-'; i++) {
         const char *a = argv[i];
@@ -140,6 +146,8 @@ static int parse(int argc, char **argv, struct opts *o)
             NEED(o->strsize = (int)strtol(val, &end, 10); if (*end || o->strsize < 0) die("-s needs a number, got '%s'", val));
         } else if (!strcmp(a, "-o")) {
             NEED(o->outfile = val);
+        } else if (!strcmp(a, "-g")) {
+            NEED(o->gdb = val);
         } else if (!strcmp(a, "--log-append")) {
             o->log_append = 1;
         } else {
@@ -262,6 +270,18 @@ int main(int argc, char **argv)
     p->threads = c;
     isa->cpu_init(c, p->start_pc, sp);
 
+    if (o.gdb) {
+        struct gdbstub *gs = gdbstub_listen(o.gdb, err, sizeof err);
+        if (!gs)
+            die("%s", err);
+        if (!dbg_new(p))
+            die("out of memory");
+        if (emu_start_thread(c) < 0)
+            die("cannot start the guest thread");
+        gdbstub_serve(gs, p->dbg); /* returns only if the guest outlives every gdb session (detach) */
+        for (;;)
+            pause();
+    }
     emu_lock(p);
     emu_run(c);
 }

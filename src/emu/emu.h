@@ -185,6 +185,9 @@ struct emu_proc {
 
 /* Runs guest code on cpu (with p->lock held) until the thread exits; the process exits or dies from here. */
 void emu_run(struct emu_cpu *cpu) __attribute__((noreturn));
+/* Runs the first guest thread on a new host thread (stopping first when a debugger is attached), so the
+   calling thread can serve a front end; returns 0 or -errno. */
+int emu_start_thread(struct emu_cpu *cpu);
 /* Ends the process with a guest exit status, closing the log. */
 void emu_exit_process(struct emu_proc *p, int status) __attribute__((noreturn));
 /* Ends the process by guest signal sig (so a parent sees the same status). */

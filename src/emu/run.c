@@ -229,3 +229,28 @@ void emu_run(struct emu_cpu *c)
         in_guest = 0;
     }
 }
+
+static void *guest_thread(void *arg)
+{
+    struct emu_cpu *c = arg;
+    struct emu_proc *p = c->proc;
+    c->tid = (int)syscall(SYS_gettid);
+    emu_lock(p);
+    cur_cpu = c;
+    if (p->dbg) {
+        struct dbg_stop st = {.kind = DBG_STOP_START, .sig = SIGTRAP};
+        dbg_report(c, &st);
+    }
+    emu_run(c);
+}
+
+int emu_start_thread(struct emu_cpu *c)
+{
+    pthread_t th;
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    int r = pthread_create(&th, &attr, guest_thread, c);
+    pthread_attr_destroy(&attr);
+    return -r;
+}

@@ -54,10 +54,11 @@ SYS(sys_openat)
     int r = sys_path(c, a[1], path);
     if (r < 0)
         return r;
-    int fd = procfs_open(c->proc, path, (int)a[2]);
+    int flags = (int)sys_oflags_in(c->proc->isa, (uint32_t)a[2]);
+    int fd = procfs_open(c->proc, path, flags);
     if (fd != -ENOENT)
         return fd;
-    return RET(openat(sys_dirfd(a[0]), path, (int)a[2], (mode_t)a[3]));
+    return RET(openat(sys_dirfd(a[0]), path, flags, (mode_t)a[3]));
 }
 
 SYS(sys_close)

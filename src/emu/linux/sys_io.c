@@ -90,7 +90,7 @@ SYS(sys_dup3) { (void)c; return RET(dup3((int)a[0], (int)a[1], (int)a[2])); }
 SYS(sys_pipe2)
 {
     int fds[2];
-    if (pipe2(fds, (int)a[1]) < 0)
+    if (pipe2(fds, (int)sys_oflags_in(c->proc->isa, (uint32_t)a[1])) < 0)
         return ERR();
     int32_t g[2] = {fds[0], fds[1]};
     if (mem_write(MEMP, a[0], g, sizeof g) < 0) {
@@ -113,6 +113,12 @@ SYS(sys_fcntl)
     case F_GETOWN_EX: case F_SETOWN_EX: {
         void *p = gptr(c, a[2], sizeof(struct f_owner_ex), MEM_R | MEM_W);
         return p ? RET(fcntl(fd, cmd, p)) : -EFAULT;
+    }
+    case F_SETFL:
+        return RET(fcntl(fd, cmd, (long)sys_oflags_in(c->proc->isa, (uint32_t)a[2])));
+    case F_GETFL: {
+        int r = fcntl(fd, cmd);
+        return r < 0 ? ERR() : (int64_t)sys_oflags_out(c->proc->isa, (uint32_t)r);
     }
     default:
         return RET(fcntl(fd, cmd, (long)a[2]));

@@ -4,6 +4,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include "bcache.h"
 #include "sys.h"
 
 /* Guest MAP_* bits (generic numbering; ABIs with other values translate before this point). */
@@ -137,7 +138,16 @@ SYS(sys_brk)
     return (int64_t)want;
 }
 
+/* riscv's icache flush: decoded blocks are dropped (stores to code pages already do that). */
+SYS(sys_riscv_flush_icache)
+{
+    (void)a;
+    bcache_invalidate(c->proc->bc);
+    return 0;
+}
+
 const struct sys_impl sys_mm_impls[] = {
+    {"riscv_flush_icache", sys_riscv_flush_icache},
     {"mmap", sys_mmap}, {"munmap", sys_munmap}, {"mprotect", sys_mprotect}, {"mremap", sys_mremap},
     {"madvise", sys_madvise}, {"brk", sys_brk},
     {NULL, NULL},

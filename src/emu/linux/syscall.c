@@ -83,6 +83,32 @@ int sys_init_isa(struct emu_isa *isa)
     return -1;
 }
 
+uint32_t sys_oflags_in(const struct emu_isa *isa, uint32_t g)
+{
+    if (!isa->open_flags)
+        return g;
+    uint32_t h = g;
+    for (int i = 0; isa->open_flags[i][0]; i++) /* clear every guest-specific bit first, then set host bits */
+        h &= ~isa->open_flags[i][0];
+    for (int i = 0; isa->open_flags[i][0]; i++)
+        if (g & isa->open_flags[i][0])
+            h |= isa->open_flags[i][1];
+    return h;
+}
+
+uint32_t sys_oflags_out(const struct emu_isa *isa, uint32_t h)
+{
+    if (!isa->open_flags)
+        return h;
+    uint32_t g = h;
+    for (int i = 0; isa->open_flags[i][0]; i++)
+        g &= ~isa->open_flags[i][1];
+    for (int i = 0; isa->open_flags[i][0]; i++)
+        if (h & isa->open_flags[i][1])
+            g |= isa->open_flags[i][0];
+    return g;
+}
+
 int sys_errno(int host_errno)
 {
     return host_errno; /* the generic numbering equals the host's; other ABIs translate here */

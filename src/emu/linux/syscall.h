@@ -28,6 +28,11 @@ struct sys_num {
 /* Builds an indexed table from a generated numbering; *n receives its length. */
 const struct sys_ent *const *sys_build_table(const struct sys_num *nums, unsigned count, unsigned *n);
 
+/* Guest O_* flags to the host's and back (isa->open_flags lists the bits that differ). */
+struct emu_isa;
+uint32_t sys_oflags_in(const struct emu_isa *isa, uint32_t guest);
+uint32_t sys_oflags_out(const struct emu_isa *isa, uint32_t host);
+
 /* Host errno to the guest's errno number (identity for the generic numbering). */
 int sys_errno(int host_errno);
 
