@@ -147,6 +147,8 @@ struct emu_cpu {
     uint64_t sigmask;            /* blocked guest signals (bit n-1 for signal n) */
     uint64_t pending;            /* queued guest signals (bit n-1 for signal n) */
     struct sig_info pinfo[65];   /* what each pending signal carries */
+    uint64_t saved_sigmask;      /* mask to restore after rt_sigsuspend's handler */
+    int restore_sigmask;         /* saved_sigmask is valid */
     uint64_t altstack_sp;        /* sigaltstack base, 0 when none */
     uint64_t altstack_size;      /* sigaltstack size */
     int altstack_flags;          /* SS_DISABLE etc. */
@@ -196,11 +198,15 @@ void emu_die_signal(struct emu_proc *p, int sig) __attribute__((noreturn));
 void emu_lock(struct emu_proc *p);
 void emu_unlock(struct emu_proc *p);
 
-/* Handles a syscall instruction: reads arguments, dispatches, traces, writes the result. */
+/* Handles a syscall instruction (cpu->cur is its op, cpu->pc the next pc): reads arguments, dispatches,
+   traces, writes the result; an interrupted SA_RESTART syscall is re-run after the handler. */
 void emu_syscall(struct emu_cpu *cpu);
 
 /* Raises a synchronous guest signal from inside an op; the op must return NULL afterwards. */
 void emu_raise(struct emu_cpu *cpu, int sig, int code, uint64_t addr);
+
+/* The guest thread running on the calling host thread, or NULL. */
+struct emu_cpu *emu_current(void);
 
 /* Prints a warning prefixed "xtrace: " to stderr. */
 void emu_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

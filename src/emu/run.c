@@ -20,6 +20,11 @@
 static __thread struct emu_cpu *cur_cpu;     /* the guest thread running on this host thread */
 static __thread volatile int in_guest;        /* set while ops execute */
 
+struct emu_cpu *emu_current(void)
+{
+    return cur_cpu;
+}
+
 void emu_warn(const char *fmt, ...)
 {
     char buf[1024];

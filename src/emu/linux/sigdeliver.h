@@ -12,4 +12,7 @@ int sig_deliver_pending(struct emu_cpu *cpu);
 /* Queues sig for cpu (discarded when ignored). */
 void sig_queue(struct emu_cpu *cpu, int sig, const struct sig_info *info);
 
+/* True when a deliverable pending signal has an SA_RESTART handler (an interrupted syscall is re-run). */
+int sig_restartable(struct emu_cpu *cpu);
+
 #endif

@@ -1,4 +1,5 @@
 /* Guest signals: dispositions, masks, queueing, delivery through the ISA's frame code, and their syscalls. */
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -79,6 +80,10 @@ static int deliver(struct emu_cpu *c, int sig, const struct sig_info *in, int sy
             trace_killed(p->trace, sig, 0);
         return -sig;
     }
+    if (c->restore_sigmask) { /* rt_sigsuspend: the frame carries the mask from before the call */
+        c->sigmask = c->saved_sigmask;
+        c->restore_sigmask = 0;
+    }
     uint64_t sp = p->isa->get_sp(c);
     if ((act->flags & G_SA_ONSTACK) && c->altstack_size && !(c->altstack_flags & G_SS_DISABLE) && !on_altstack(c, sp))
         sp = c->altstack_sp + c->altstack_size;
@@ -123,6 +128,56 @@ void sig_queue(struct emu_cpu *c, int sig, const struct sig_info *info)
         return; /* discarded at generation, as the kernel does for ignored signals */
     c->pending |= BIT(sig);
     c->pinfo[sig] = *info;
+}
+
+/* ---- asynchronous signals from the host ---- */
+
+static struct emu_proc *async_proc; /* the process whose guest threads take host signals */
+
+/* A host signal for which the guest has a handler: queued on the guest thread it interrupted (or the first
+   one); delivered at the next block boundary. A blocking syscall it interrupts returns EINTR. */
+static void on_host_signal(int sig, siginfo_t *si, void *uc)
+{
+    (void)uc;
+    struct emu_cpu *c = emu_current();
+    if (!c && async_proc)
+        c = async_proc->threads;
+    if (!c)
+        return;
+    struct sig_info info = {si->si_code, si->si_pid, (int)si->si_uid, (uint64_t)(uintptr_t)si->si_addr};
+    c->pinfo[sig] = info;
+    __atomic_or_fetch(&c->pending, BIT(sig), __ATOMIC_SEQ_CST);
+}
+
+/* Mirrors the guest's disposition of an asynchronous signal on the host. */
+static void mirror_on_host(struct emu_proc *p, int sig, const struct guest_sigaction *act)
+{
+    if (sig == SIGSEGV || sig == SIGBUS || sig == SIGILL || sig == SIGFPE || sig == SIGTRAP || sig == SIGKILL ||
+        sig == SIGSTOP || sig >= 32) /* realtime signals stay on the host's default; glibc uses 32-33 itself */
+        return;
+    async_proc = p;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sigfillset(&sa.sa_mask);
+    if (act->handler == 1) {
+        sa.sa_handler = SIG_IGN;
+    } else if (act->handler == 0) {
+        sa.sa_handler = SIG_DFL;
+    } else {
+        sa.sa_sigaction = on_host_signal;
+        sa.sa_flags = SA_SIGINFO; /* no SA_RESTART: blocking host calls return EINTR, the guest decides */
+    }
+    sigaction(sig, &sa, NULL);
+}
+
+int sig_restartable(struct emu_cpu *c)
+{
+    uint64_t ready = c->pending & ~c->sigmask;
+    if (!ready)
+        return 0;
+    int sig = __builtin_ctzll(ready) + 1;
+    const struct guest_sigaction *act = &c->proc->sigact[sig];
+    return act->handler > 1 && (act->flags & G_SA_RESTART);
 }
 
 /* ---- syscalls ---- */
@@ -189,9 +244,7 @@ SYS(sys_rt_sigaction)
         cur->flags = n[1];
         cur->restorer = rs ? n[2] : 0;
         cur->mask = (rs ? n[3] : n[2]) & ~UNBLOCKABLE;
-        /* Asynchronous signals the guest ignores or defaults are mirrored on the host; xtrace keeps its fault signals. */
-        if (sig != SIGSEGV && sig != SIGBUS && sig != SIGILL && sig != SIGFPE && sig != SIGTRAP && cur->handler <= 1)
-            signal(sig, cur->handler == 1 ? SIG_IGN : SIG_DFL);
+        mirror_on_host(c->proc, sig, cur);
         if (cur->handler == 1)
             c->pending &= ~BIT(sig);
     }
@@ -225,6 +278,27 @@ SYS(sys_rt_sigpending)
     if (a[1] != 8)
         return -EINVAL;
     return mem_write(MEMP, a[0], &set, 8);
+}
+
+SYS(sys_rt_sigsuspend)
+{
+    uint64_t set;
+    if (a[1] != 8)
+        return -EINVAL;
+    if (mem_read(MEMP, a[0], &set, 8) < 0)
+        return -EFAULT;
+    c->saved_sigmask = c->sigmask;
+    c->restore_sigmask = 1;
+    c->sigmask = set & ~UNBLOCKABLE;
+    /* Wait with host signals blocked between the check and the wait, so none is lost; the host handlers
+       queue them as pending guest signals. */
+    sigset_t all, old;
+    sigfillset(&all);
+    pthread_sigmask(SIG_BLOCK, &all, &old);
+    while (!(__atomic_load_n(&c->pending, __ATOMIC_SEQ_CST) & ~c->sigmask))
+        sigsuspend(&old);
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    return -EINTR;
 }
 
 SYS(sys_rt_sigreturn)
@@ -268,6 +342,6 @@ SYS(sys_sigaltstack)
 const struct sys_impl sys_signal_impls[] = {
     {"kill", sys_kill}, {"tgkill", sys_tgkill}, {"tkill", sys_tkill}, {"rt_sigaction", sys_rt_sigaction},
     {"rt_sigprocmask", sys_rt_sigprocmask}, {"rt_sigpending", sys_rt_sigpending},
-    {"rt_sigreturn", sys_rt_sigreturn}, {"sigaltstack", sys_sigaltstack},
+    {"rt_sigreturn", sys_rt_sigreturn}, {"rt_sigsuspend", sys_rt_sigsuspend}, {"sigaltstack", sys_sigaltstack},
     {NULL, NULL},
 };

@@ -121,6 +121,47 @@ SYS(sys_times)
     return RET(syscall(SYS_times, p));
 }
 
+/* Interval timers and POSIX timers: the host's timers, whose signals reach the guest through its handlers. */
+SYS(sys_setitimer)
+{
+    void *n = gptr(c, a[1], 32, MEM_R), *o = a[2] ? gptr(c, a[2], 32, MEM_W) : NULL; /* LP64 itimerval */
+    if (!n || (a[2] && !o))
+        return -EFAULT;
+    return RET(syscall(SYS_setitimer, (int)a[0], n, o));
+}
+
+SYS(sys_getitimer)
+{
+    void *o = gptr(c, a[1], 32, MEM_W);
+    return o ? RET(syscall(SYS_getitimer, (int)a[0], o)) : -EFAULT;
+}
+
+SYS(sys_timer_create)
+{
+    /* struct sigevent (64 bytes, LP64 layout == host); SIGEV_THREAD_ID names a guest tid == host tid. */
+    void *ev = a[1] ? gptr(c, a[1], 64, MEM_R) : NULL, *id = gptr(c, a[2], 4, MEM_W);
+    if ((a[1] && !ev) || !id)
+        return -EFAULT;
+    return RET(syscall(SYS_timer_create, (clockid_t)a[0], ev, id));
+}
+
+SYS(sys_timer_settime)
+{
+    void *n = gptr(c, a[2], 32, MEM_R), *o = a[3] ? gptr(c, a[3], 32, MEM_W) : NULL;
+    if (!n || (a[3] && !o))
+        return -EFAULT;
+    return RET(syscall(SYS_timer_settime, (int)a[0], (int)a[1], n, o));
+}
+
+SYS(sys_timer_gettime)
+{
+    void *o = gptr(c, a[1], 32, MEM_W);
+    return o ? RET(syscall(SYS_timer_gettime, (int)a[0], o)) : -EFAULT;
+}
+
+SYS(sys_timer_delete) { (void)c; return RET(syscall(SYS_timer_delete, (int)a[0])); }
+SYS(sys_timer_getoverrun) { (void)c; return RET(syscall(SYS_timer_getoverrun, (int)a[0])); }
+
 /* ---- resources ---- */
 
 SYS(sys_prlimit64)
@@ -211,6 +252,8 @@ const struct sys_impl sys_proc_impls[] = {
     {"clock_nanosleep", sys_clock_nanosleep}, {"times", sys_times}, {"prlimit64", sys_prlimit64},
     {"getrlimit", sys_getrlimit}, {"setrlimit", sys_setrlimit}, {"getrusage", sys_getrusage},
     {"sysinfo", sys_sysinfo}, {"getrandom", sys_getrandom}, {"sched_getaffinity", sys_sched_getaffinity},
-    {"getcpu", sys_getcpu}, {"futex", sys_futex},
+    {"getcpu", sys_getcpu}, {"futex", sys_futex}, {"setitimer", sys_setitimer}, {"getitimer", sys_getitimer},
+    {"timer_create", sys_timer_create}, {"timer_settime", sys_timer_settime}, {"timer_gettime", sys_timer_gettime},
+    {"timer_delete", sys_timer_delete}, {"timer_getoverrun", sys_timer_getoverrun},
     {NULL, NULL},
 };

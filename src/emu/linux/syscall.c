@@ -5,6 +5,7 @@
 
 #include "debug.h"
 #include "emu.h"
+#include "sigdeliver.h"
 #include <signal.h>
 #include "sys.h"
 #include "syscall.h"
@@ -158,6 +159,12 @@ void emu_syscall(struct emu_cpu *c)
     }
     if (c->stop == STOP_EXIT)
         return; /* exit/exit_group: no return value, the log line was printed at entry */
+    if (ret == -EINTR && e->blocking && c->cur && sig_restartable(c) && strcmp(e->name, "rt_sigsuspend")) {
+        c->pc = c->cur->pc; /* SA_RESTART: run the syscall again once the handler returns */
+        if (p->trace)
+            trace_leave(p->trace, c, e, a, -EINTR);
+        return;
+    }
     if (p->trace)
         trace_leave(p->trace, c, e, a, ret);
     isa->sys_ret(c, ret);

@@ -106,7 +106,7 @@ OP(op_jal) { X(o->rd) = o->pc + o->len; c->pc = (uint64_t)o->imm; return NULL; }
 OP(op_jalr) { uint64_t t = (X(o->rs1) + (uint64_t)o->imm) & ~1ull; X(o->rd) = o->pc + o->len; c->pc = t; return NULL; }
 
 /* ---- system ---- */
-OP(op_ecall) { c->pc = o->pc + o->len; emu_syscall(c); return NULL; }
+OP(op_ecall) { c->pc = o->pc + o->len; c->cur = o; emu_syscall(c); return NULL; }
 OP(op_ebreak) { c->pc = o->pc; emu_raise(c, SIGTRAP, 1 /* TRAP_BRKPT */, o->pc); return NULL; }
 OP(op_fence) { __atomic_thread_fence(__ATOMIC_SEQ_CST); NEXT; }
 OP(op_fence_i) { c->pc = o->pc + o->len; return NULL; }
