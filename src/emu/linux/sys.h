@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdint.h>
 
 #include "emu.h"
@@ -21,6 +22,8 @@ extern const struct sys_impl sys_io_impls[];   /* read/write family, ioctl, pipe
 extern const struct sys_impl sys_mm_impls[];   /* mmap, brk, mprotect */
 extern const struct sys_impl sys_proc_impls[]; /* ids, time, exit, limits */
 extern const struct sys_impl sys_process_impls[]; /* clone, execve, wait */
+extern const struct sys_impl sys_net_impls[];  /* sockets */
+extern const struct sys_impl sys_fd_impls[];   /* epoll, eventfd, timerfd, inotify, statfs, credentials */
 extern const struct sys_impl sys_signal_impls[]; /* dispositions, masks, kill, sigreturn */
 
 /* Fills isa->systab from the numbering for isa->name; returns -1 when xtrace has none. */
@@ -45,6 +48,15 @@ static inline void *gptr(struct emu_cpu *c, uint64_t a, uint64_t len, int prot)
 /* Reads a guest path and maps absolute paths into the sysroot when they exist there; also handles
    /proc/self/exe. Returns 0 or -EFAULT/-ENAMETOOLONG. out must hold PATH_MAX bytes. */
 int sys_path(struct emu_cpu *c, uint64_t a, char *out);
+
+/* A guest signal mask (bit n-1 for signal n, generic numbering) as a host sigset. */
+static inline void sys_host_sigset(uint64_t m, sigset_t *set)
+{
+    sigemptyset(set);
+    for (int s = 1; s <= 64; s++)
+        if ((m >> (s - 1)) & 1)
+            sigaddset(set, s);
+}
 
 /* Guest dirfd to host dirfd (AT_FDCWD passes through). */
 static inline int sys_dirfd(uint64_t fd) { return (int)(int32_t)fd; }

@@ -206,10 +206,7 @@ SYS(sys_ppoll)
         uint64_t m;
         if (mem_read(MEMP, a[3], &m, 8) < 0)
             return -EFAULT;
-        sigemptyset(&set);
-        for (int s = 1; s <= 64; s++)
-            if ((m >> (s - 1)) & 1)
-                sigaddset(&set, s);
+        sys_host_sigset(m, &set);
         sp = &set;
     }
     int64_t r = RET(ppoll(fds, n, tp, sp));

@@ -14,7 +14,7 @@
 #include "gen/sysnum-riscv64.h"
 
 /* Every family's handlers, each a NULL-name-terminated array. */
-static const struct sys_impl *const families[] = {sys_fs_impls, sys_io_impls, sys_mm_impls, sys_proc_impls, sys_signal_impls, sys_process_impls, NULL};
+static const struct sys_impl *const families[] = {sys_fs_impls, sys_io_impls, sys_mm_impls, sys_proc_impls, sys_signal_impls, sys_process_impls, sys_net_impls, sys_fd_impls, NULL};
 
 /* Syscalls that may wait indefinitely; other guest threads run meanwhile. */
 static const char *const blocking[] = {
