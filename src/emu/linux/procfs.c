@@ -39,9 +39,19 @@ static void write_maps(struct emu_proc *p, FILE *f)
     }
 }
 
+/* The guest's CPUs as its own architecture describes them, one block per host CPU. */
+static void write_cpuinfo(struct emu_proc *p, FILE *f)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    for (long i = 0; i < (n > 0 ? n : 1); i++)
+        fprintf(f, p->isa->cpuinfo, (int)i, (int)i);
+}
+
 int procfs_open(struct emu_proc *p, const char *path, int flags)
 {
     int which = matches(path, "maps") ? 1 : matches(path, "auxv") ? 2 : 0;
+    if (!strcmp(path, "/proc/cpuinfo") && p->isa->cpuinfo)
+        which = 3;
     if (!which)
         return -ENOENT;
     if ((flags & O_ACCMODE) != O_RDONLY)
@@ -56,6 +66,8 @@ int procfs_open(struct emu_proc *p, const char *path, int flags)
     }
     if (which == 1)
         write_maps(p, f);
+    else if (which == 3)
+        write_cpuinfo(p, f);
     else
         fwrite(mem_host(p->mem, p->auxv_addr), 1, p->auxv_len, f);
     fclose(f);

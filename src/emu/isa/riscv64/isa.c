@@ -91,6 +91,7 @@ struct emu_isa isa_riscv64 = {
     .elf_machine = EM_RISCV,
     .elf_class = ELFCLASS64,
     .uname_machine = "riscv64",
+    .cpuinfo = "processor\t: %d\nhart\t\t: %d\nisa\t\t: rv64imafdc\nmmu\t\t: sv39\nuarch\t\t: xtrace,riscv64\n\n",
     .platform = NULL,
     .addr_bits = 38, /* Sv39 user half, as a riscv64 board's kernel gives */
     .cpu_size = sizeof(struct rv_cpu),
