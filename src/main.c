@@ -36,6 +36,7 @@ struct opts {
     const char *outfile;         /* -o */
     int log_append;              /* --log-append: a re-executed child adds to its parent's log */
     const char *gdb;             /* -g PORT | HOST:PORT | unix:PATH */
+    struct trace_opts topts;     /* strace options (-f -e -y -T -c --json --ioctl= ...) */
     char **env;                  /* guest environment being built */
     size_t nenv;                 /* entries in env */
 };
@@ -54,6 +55,12 @@ static void usage(FILE *f)
             "  -strace         log syscalls strace-style on stderr (env XTRACE_STRACE=1)\n"
             "  -s N            longest string printed in the log (default 32)\n"
             "  -o FILE         write the syscall log to FILE instead of stderr (implies -strace)\n"
+            "  strace's options: -f -e trace=SET|status=failed|signal=SET -y -yy -t -tt -ttt -r -T -x -xx\n"
+            "                  -X raw|abbrev|verbose -v -c -C -k --json\n"
+            "  --ioctl=auto|strict|pass  unknown ioctls: pass only when guest and host layouts agree (auto),\n"
+            "                  refuse all (strict), pass everything raw (pass)\n"
+            "  --abi-report    at exit, a table of every ioctl and struct-carrying syscall: guest and host\n"
+            "                  layouts and what xtrace did\n"
             "  -g PORT         wait for gdb on 127.0.0.1:PORT before the first instruction (also HOST:PORT,\n"
             "                  unix:PATH; env XTRACE_GDB); then: gdb-multiarch PROG -ex 'target remote :PORT'\n"
             "  -h, --help      this text\n"
@@ -151,7 +158,13 @@ static int parse(int argc, char **argv, struct opts *o)
         } else if (!strcmp(a, "--log-append")) {
             o->log_append = 1;
         } else {
-            die("unknown option '%s' (see xtrace --help)", a);
+            char terr[256];
+            int n = trace_parse_opt(&o->topts, argc, argv, i, terr, sizeof terr);
+            if (n < 0)
+                die("%s", terr);
+            if (n == 0)
+                die("unknown option '%s' (see xtrace --help)", a);
+            i += n - 1;
         }
 #undef NEED
     }
@@ -162,7 +175,7 @@ static int parse(int argc, char **argv, struct opts *o)
 static char **reexec_options(const struct opts *o)
 {
     static char num[16];
-    char **v = calloc(12, sizeof *v);
+    char **v = calloc(12 + (size_t)o->topts.nargv, sizeof *v);
     int n = 0;
     if (!v)
         die("out of memory");
@@ -174,6 +187,8 @@ static char **reexec_options(const struct opts *o)
         v[n++] = "-o", v[n++] = (char *)o->outfile, v[n++] = "--log-append";
     snprintf(num, sizeof num, "%d", o->strsize);
     v[n++] = "-s", v[n++] = num;
+    for (int k = 0; k < o->topts.nargv; k++)
+        v[n++] = o->topts.argv[k];
     v[n] = NULL;
     return v;
 }
@@ -249,9 +264,13 @@ int main(int argc, char **argv)
             o.outfile = abs_log;
     }
     p->reexec_opts = reexec_options(&o);
-    if (o.strace || o.outfile) {
-        struct trace_opts to = {log, o.strsize, isa->name};
-        p->trace = trace_new(&to);
+    if (o.strace || o.outfile || o.topts.enabled) {
+        o.topts.out = log;
+        o.topts.strsize = o.strsize;
+        o.topts.abi = isa->name;
+        p->trace = trace_new(&o.topts);
+        if (!p->trace)
+            die("cannot set up the syscall log");
     }
 
     char **gargv = calloc((size_t)(argc - first) + 1, sizeof *gargv);

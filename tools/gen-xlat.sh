@@ -481,7 +481,7 @@ table ipproto enum dec
 table access_mode flags
   F_OK R_OK W_OK X_OK
 table eventfd_flags flags
-  EFD_SEMAPHORE EFD_NONBLOCK EFD_CLOEXEC
+  EFD_SEMAPHORE EFD_CLOEXEC EFD_NONBLOCK
 const AF_UNIX AF_UNIX
 const AF_INET AF_INET
 const AF_INET6 AF_INET6

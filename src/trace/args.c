@@ -1,4 +1,4 @@
-/* Argument printers of the syscall log: one case per argument kind, with the syscall-specific decoders (ioctl, fcntl, futex, clone, prctl, sockets). */
+/* Argument printers of the syscall log: one case per argument kind, with the syscall-specific decoders (fcntl, futex, clone, prctl, sockets). */
 #include <string.h>
 
 #include "trace_int.h"
@@ -62,77 +62,6 @@ static void pr_wstatus(struct sbuf *b, int s)
             sb_puts(b, " && WCOREDUMP(s)");
     }
     sb_puts(b, "}]");
-}
-
-/* ioctl request: its name, else its _IOC() parts, else hex. */
-static void pr_ioctl_req(struct sbuf *b, uint64_t v)
-{
-    uint32_t r = (uint32_t)v;
-    const char *name = xlat_name(XT_IOCTL, r);
-    if (name) {
-        sb_puts(b, name);
-        return;
-    }
-    uint32_t dir = (r >> xlat_const(XC_IOC_DIRSHIFT)) & (uint32_t)xlat_const(XC_IOC_DIRMASK);
-    uint32_t type = (r >> xlat_const(XC_IOC_TYPESHIFT)) & (uint32_t)xlat_const(XC_IOC_TYPEMASK);
-    uint32_t nr = (r >> xlat_const(XC_IOC_NRSHIFT)) & (uint32_t)xlat_const(XC_IOC_NRMASK);
-    uint32_t size = (r >> xlat_const(XC_IOC_SIZESHIFT)) & (uint32_t)xlat_const(XC_IOC_SIZEMASK);
-    if (type == 0 || (v >> 32) != 0) {
-        sb_printf(b, "%#llx", (unsigned long long)v);
-        return;
-    }
-    sb_puts(b, "_IOC(");
-    uint32_t rd = (uint32_t)xlat_const(XC_IOC_READ), wr = (uint32_t)xlat_const(XC_IOC_WRITE);
-    if (dir == (uint32_t)xlat_const(XC_IOC_NONE)) {
-        sb_puts(b, "_IOC_NONE");
-    } else {
-        int any = 0;
-        if (dir & rd) {
-            sb_puts(b, "_IOC_READ");
-            any = 1;
-        }
-        if (dir & wr) {
-            sb_puts(b, any ? "|_IOC_WRITE" : "_IOC_WRITE");
-            any = 1;
-        }
-        if (dir & ~(rd | wr))
-            sb_printf(b, any ? "|%#x" : "%#x", dir & ~(rd | wr));
-    }
-    sb_printf(b, ", %#x, %#x, %#x)", type, nr, size);
-}
-
-/* ioctl argument decoded for the requests the log knows. */
-static int pr_ioctl_arg(struct pctx *c, struct sbuf *b, uint64_t req, uint64_t a)
-{
-    int out = -1, sd = -1, isint = 0;
-    if (fits32(req, xlat_const(XC_TCGETS))) {
-        out = 1, sd = SD_TERMIOS;
-    } else if (fits32(req, xlat_const(XC_TCSETS)) || fits32(req, xlat_const(XC_TCSETSW)) ||
-               fits32(req, xlat_const(XC_TCSETSF))) {
-        out = 0, sd = SD_TERMIOS;
-    } else if (fits32(req, xlat_const(XC_TIOCGWINSZ))) {
-        out = 1, sd = SD_WINSIZE;
-    } else if (fits32(req, xlat_const(XC_TIOCSWINSZ))) {
-        out = 0, sd = SD_WINSIZE;
-    } else if (fits32(req, xlat_const(XC_FIONREAD)) || fits32(req, xlat_const(XC_TIOCGPGRP)) ||
-               fits32(req, xlat_const(XC_TIOCOUTQ)) || fits32(req, xlat_const(XC_TIOCGPTN))) {
-        out = 1, isint = 1;
-    } else if (fits32(req, xlat_const(XC_FIONBIO)) || fits32(req, xlat_const(XC_TIOCSPGRP))) {
-        out = 0, isint = 1;
-    }
-    if (out < 0) {
-        sb_printf(b, "%#llx", (unsigned long long)a);
-        return PR_DONE;
-    }
-    if (out && !c->exiting)
-        return PR_LATER;
-    if (out && ret_is_error(c->ret))
-        pr_ptr(b, a);
-    else if (isint)
-        pr_int_at(c, b, a);
-    else
-        pr_struct(c, b, sd, a);
-    return PR_DONE;
 }
 
 static int cmd_is(int cmd, int id)
@@ -415,6 +344,18 @@ static void pr_dirents(struct pctx *c, struct sbuf *b, uint64_t a, int old)
     sb_printf(b, " /* %u entries */", n);
 }
 
+/* One utimensat time: UTIME_NOW and UTIME_OMIT by name. */
+static void pr_utime(struct pctx *c, struct sbuf *b, int sd, const unsigned char *ts, int time64)
+{
+    int64_t nsec = rd_sfield(ts, time64 ? LF_TIMESPEC64_TV_NSEC : LF_TIMESPEC_TV_NSEC);
+    if (nsec == (1 << 30) - 1)
+        sb_puts(b, "UTIME_NOW");
+    else if (nsec == (1 << 30) - 2)
+        sb_puts(b, "UTIME_OMIT");
+    else
+        pr_struct_buf(c, b, sd, ts);
+}
+
 static void pr_timespec2(struct pctx *c, struct sbuf *b, uint64_t a, int time64)
 {
     int sd = time64 ? SD_TIMESPEC64 : SD_TIMESPEC;
@@ -429,9 +370,9 @@ static void pr_timespec2(struct pctx *c, struct sbuf *b, uint64_t a, int time64)
         return;
     }
     sb_putc(b, '[');
-    pr_struct_buf(c, b, sd, buf);
+    pr_utime(c, b, sd, buf, time64);
     sb_puts(b, ", ");
-    pr_struct_buf(c, b, sd, buf + sz);
+    pr_utime(c, b, sd, buf + sz, time64);
     sb_putc(b, ']');
 }
 
@@ -454,9 +395,11 @@ int pr_arg(struct pctx *c, struct sbuf *b, int i, uint16_t arg)
     case K_SKIP:
         return PR_OMIT;
     case K_INT:
-    case K_FD:
     case K_PID:
         sb_printf(b, "%d", (int)v);
+        break;
+    case K_FD:
+        pr_fd(c, b, (int)v);
         break;
     case K_UINT:
         sb_printf(b, "%u", (unsigned)v);
@@ -475,9 +418,9 @@ int pr_arg(struct pctx *c, struct sbuf *b, int i, uint16_t arg)
         break;
     case K_DIRFD:
         if (fits32((int64_t)v, xlat_const(XC_AT_FDCWD)))
-            sb_puts(b, "AT_FDCWD");
+            pr_named(b, "AT_FDCWD", (uint64_t)(int64_t)(int)v, 1);
         else
-            sb_printf(b, "%d", (int)v);
+            pr_fd(c, b, (int)v);
         break;
     case K_PATH:
         pr_path(c, b, v, PATH_SHOWN);
@@ -567,7 +510,7 @@ int pr_arg(struct pctx *c, struct sbuf *b, int i, uint16_t arg)
         pr_envp(c, b, v);
         break;
     case K_IOCTL_REQ:
-        pr_ioctl_req(b, v);
+        pr_ioctl_req(c, b, v);
         break;
     case K_IOCTL_ARG:
         return pr_ioctl_arg(c, b, a[x], v);
@@ -696,6 +639,13 @@ int pr_arg(struct pctx *c, struct sbuf *b, int i, uint16_t arg)
     case K_SIGACTION_IN:
         pr_sigaction(c, b, v);
         break;
+    case K_DEV: {   /* only for device nodes, as the mode in argument KX says */
+        uint64_t fmt = a[x] & (uint64_t)xlat_const(XC_S_IFMT);
+        if (fmt != (uint64_t)xlat_const(XC_S_IFCHR) && fmt != (uint64_t)xlat_const(XC_S_IFBLK))
+            return PR_OMIT;
+        pr_dev(b, v);
+        break;
+    }
     case K_SIGACTION_OUT:
         if (!exiting)
             return PR_LATER;

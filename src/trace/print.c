@@ -6,6 +6,9 @@
 #include "mem.h"
 #include "trace_int.h"
 
+int trace_xstyle = TRACE_X_ABBREV;
+int trace_hexstr;
+
 /* ---- guest data ---- */
 
 unsigned guest_long(void)
@@ -142,18 +145,52 @@ static void pr_flags(struct sbuf *b, const struct xlat_tab *t, uint64_t v, uint6
     sb_putc(b, '0');
 }
 
+void pr_named(struct sbuf *b, const char *name, uint64_t raw, int raw_dec)
+{
+    if (name && trace_xstyle == TRACE_X_ABBREV) {
+        sb_puts(b, name);
+        return;
+    }
+    if (raw_dec)
+        sb_printf(b, "%lld", (long long)raw);
+    else
+        sb_printf(b, "%#llx", (unsigned long long)raw);
+    if (name && trace_xstyle == TRACE_X_VERBOSE)
+        sb_printf(b, " /* %s */", name);
+}
+
 void pr_xlat(struct sbuf *b, int tab, uint64_t v)
 {
     const struct xlat_tab *t = xlat_tab(tab);
     uint64_t wm = t->bits >= 64 ? ~0ull : (1ull << t->bits) - 1;
     v &= wm;
+    if (trace_xstyle != TRACE_X_ABBREV) {
+        struct sbuf text = { 0 };
+        int saved = trace_xstyle;
+        trace_xstyle = TRACE_X_ABBREV;
+        pr_xlat(&text, tab, v);
+        trace_xstyle = saved;
+        /* a name is known when the abbreviated text holds one (names are upper case, numbers not) */
+        int named = text.p && strpbrk(text.p, "ABCDEFGHIJKLMNOPQRSTUVWXYZ_") != NULL;
+        pr_named(b, named ? text.p : NULL, v, v == 0);
+        sb_free(&text);
+        return;
+    }
     if (t->flags & XF_FLAGS) {
         pr_flags(b, t, v, wm);
         return;
     }
     const char *name = xlat_name(tab, v);
+    size_t plen = t->n > 1 ? strlen(t->ent[0].name) : 0;
+    for (unsigned i = 1; i < t->n && plen; i++)   /* the names' common prefix ("RUSAGE_") */
+        while (plen && strncmp(t->ent[0].name, t->ent[i].name, plen) != 0)
+            plen--;
+    while (plen && t->ent[0].name[plen - 1] != '_')
+        plen--;
     if (name)
         sb_puts(b, name);
+    else if (plen > 1)
+        sb_printf(b, "%#llx /* %.*s??? */", (unsigned long long)v, (int)plen, t->ent[0].name);
     else if (t->flags & XF_DEC)
         sb_printf(b, "%lld", t->bits >= 64 ? (long long)v : (long long)(int32_t)v);
     else
@@ -182,6 +219,17 @@ void pr_signame(struct sbuf *b, int sig, int prefix)
 {
     const char *name = xlat_name(XT_SIGNAL, (uint64_t)(int64_t)sig);
     int rtmin = (int)xlat_const(XC_SIGRTMIN), nsig = guest_nsig();
+    if (prefix && trace_xstyle != TRACE_X_ABBREV) {
+        struct sbuf text = { 0 };
+        int saved = trace_xstyle;
+        trace_xstyle = TRACE_X_ABBREV;
+        pr_signame(&text, sig, 1);
+        trace_xstyle = saved;
+        pr_named(b, text.p && (text.p[0] < '0' || text.p[0] > '9') && text.p[0] != '-' ? text.p : NULL,
+                 (uint64_t)(int64_t)sig, 1);
+        sb_free(&text);
+        return;
+    }
     if (name) {
         sb_puts(b, prefix ? name : name + 3);
     } else if (sig >= rtmin && sig <= nsig) {
@@ -234,8 +282,19 @@ void pr_sigset_bytes(struct sbuf *b, const unsigned char *set, size_t size)
 
 /* ---- strings ---- */
 
+/* Is c shown as itself or a short escape (the bytes -x leaves alone)? */
+static int plain_byte(unsigned c)
+{
+    return (c >= 0x20 && c < 0x7f) || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+}
+
 void pr_quote(struct sbuf *b, const unsigned char *s, size_t n, int hex)
 {
+    if (!hex && trace_hexstr == 2)
+        hex = 1;
+    for (size_t i = 0; !hex && trace_hexstr == 1 && i < n; i++)
+        if (!plain_byte(s[i]))
+            hex = 1;
     sb_reserve(b, n * 4 + 2);
     sb_putc(b, '"');
     for (size_t i = 0; i < n; i++) {
@@ -336,6 +395,30 @@ void pr_iov(struct pctx *c, struct sbuf *b, uint64_t a, uint64_t cnt, int64_t to
 
 /* ---- results ---- */
 
+/* " ([{fd=3, revents=POLLIN}])": the descriptors poll found ready. */
+static void pr_poll_revents(struct pctx *c, struct sbuf *b, uint64_t a, uint64_t n)
+{
+    unsigned sz = xlat_ssize(LS_POLLFD);
+    unsigned char e[16];
+    int any = 0;
+    if (sz > sizeof e)
+        return;
+    for (uint64_t i = 0; i < n && i < 1024; i++) {
+        if (pr_read(c, a + i * sz, e, sz) < 0)
+            break;
+        uint64_t rev = rd_field(e, LF_POLLFD_REVENTS);
+        if (!rev)
+            continue;
+        sb_puts(b, any ? ", " : " ([");
+        any = 1;
+        sb_printf(b, "{fd=%d, revents=", (int)rd_sfield(e, LF_POLLFD_FD));
+        pr_xlat(b, XT_POLL_EVENTS, rev);
+        sb_putc(b, '}');
+    }
+    if (any)
+        sb_puts(b, "])");
+}
+
 int ret_is_error(int64_t ret)
 {
     return ret < 0 && ret >= -4095;
@@ -359,6 +442,16 @@ void pr_ret(struct pctx *c, struct sbuf *b, const struct trace_sig *s)
         return;
     }
     switch (s->ret) {
+    case R_POLL:
+        sb_printf(b, "%lld", (long long)r);
+        if (r == 0)
+            sb_puts(b, " (Timeout)");
+        else
+            pr_poll_revents(c, b, c->a[0], (uint32_t)c->a[1]);
+        break;
+    case R_FD:
+        pr_fd(c, b, (int)r);
+        break;
     case R_HEX:
         sb_printf(b, "%#llx", (unsigned long long)r);
         break;

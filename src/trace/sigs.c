@@ -3,9 +3,11 @@
 
 #define NARGS(...) NARGS_(__VA_ARGS__, 6, 5, 4, 3, 2, 1, 0)
 #define NARGS_(a1, a2, a3, a4, a5, a6, n, ...) n
-/* SYS(name, result, argument kinds...); SYS0 for no arguments. */
-#define SYS(name, ret, ...) { name, R_##ret, NARGS(__VA_ARGS__), { __VA_ARGS__ } }
-#define SYS0(name, ret) { name, R_##ret, 0, { 0 } }
+/* SYS(name, result, argument kinds...); SYS0 for no arguments. CLS, redefined along the table, is
+   the -e trace=%CLASS set of the rows that follow (%file and %desc also come from the arguments). */
+#define SYS(name, ret, ...) { name, R_##ret, NARGS(__VA_ARGS__), { __VA_ARGS__ }, CLS }
+#define SYS0(name, ret) { name, R_##ret, 0, { 0 }, CLS }
+#define CLS 0
 
 #define KP(k, x) ((uint16_t)((k) | (x) << 8))
 #define SKIP K_SKIP
@@ -64,6 +66,8 @@
 
 const struct trace_sig trace_sigs[] = {
     /* process start-up, memory */
+#undef CLS
+#define CLS TC_MEMORY
     SYS("brk", HEX, PTR),
     SYS("mmap", HEX, PTR, ULONG, XL(MMAP_PROT), XL(MMAP_FLAGS), FD, HEX),
     SYS("mmap2", HEX, PTR, ULONG, XL(MMAP_PROT), XL(MMAP_FLAGS), FD, HEX),
@@ -87,11 +91,15 @@ const struct trace_sig trace_sigs[] = {
     SYS("set_mempolicy_home_node", INT, PTR, ULONG, ULONG, HEX),
     SYS("migrate_pages", INT, PID, ULONG, PTR, PTR),
     SYS("move_pages", INT, PID, ULONG, PTR, PTR, PTR, HEX),
+#undef CLS
+#define CLS 0
     SYS("memfd_create", FD, STR, XL(MEMFD_FLAGS)),
     SYS("memfd_secret", FD, HEX),
     SYS("pkey_alloc", INT, HEX, HEX),
     SYS("pkey_free", INT, INT),
     SYS("membarrier", INT, XL(MEMBARRIER_CMD), HEX, INT),
+#undef CLS
+#define CLS 0
     SYS("set_tid_address", INT, PTR),
     SYS("set_robust_list", INT, PTR, ULONG),
     SYS("get_robust_list", INT, PID, PTR, PTR),
@@ -188,8 +196,8 @@ const struct trace_sig trace_sigs[] = {
     SYS("chroot", INT, PATH),
     SYS("mkdirat", INT, DIRFD, PATH, MODE),
     SYS("mkdir", INT, PATH, MODE),
-    SYS("mknodat", INT, DIRFD, PATH, FMODE, HEX),
-    SYS("mknod", INT, PATH, FMODE, HEX),
+    SYS("mknodat", INT, DIRFD, PATH, FMODE, KP(K_DEV, 2)),
+    SYS("mknod", INT, PATH, FMODE, KP(K_DEV, 1)),
     SYS("unlinkat", INT, DIRFD, PATH, XL(UNLINKAT_FLAGS)),
     SYS("unlink", INT, PATH),
     SYS("rmdir", INT, PATH),
@@ -249,9 +257,9 @@ const struct trace_sig trace_sigs[] = {
     SYS("mount_setattr", INT, DIRFD, PATH, HEX, PTR, ULONG),
 
     /* polling and event descriptors */
-    SYS("ppoll", INT, POLLFDS(1), UINT, S_IN(TIMESPEC), SET_IN(4), ULONG),
-    SYS("ppoll_time64", INT, POLLFDS(1), UINT, S_IN(TIMESPEC64), SET_IN(4), ULONG),
-    SYS("poll", INT, POLLFDS(1), UINT, INT),
+    SYS("ppoll", POLL, POLLFDS(1), UINT, S_IN(TIMESPEC), SET_IN(4), ULONG),
+    SYS("ppoll_time64", POLL, POLLFDS(1), UINT, S_IN(TIMESPEC64), SET_IN(4), ULONG),
+    SYS("poll", POLL, POLLFDS(1), UINT, INT),
     SYS("pselect6", INT, INT, PTR, PTR, PTR, S_IN(TIMESPEC), PTR),
     SYS("pselect6_time64", INT, INT, PTR, PTR, PTR, S_IN(TIMESPEC64), PTR),
     SYS("select", INT, INT, PTR, PTR, PTR, S_IN(TIMEVAL)),
@@ -310,6 +318,8 @@ const struct trace_sig trace_sigs[] = {
     SYS("timer_delete", INT, INT),
 
     /* processes and threads */
+#undef CLS
+#define CLS TC_PROCESS
     SYS("exit", NORET, INT),
     SYS("exit_group", NORET, INT),
     SYS("clone", INT, K_CLONE),
@@ -321,6 +331,8 @@ const struct trace_sig trace_sigs[] = {
     SYS("wait4", INT, PID, WSTATUS, XL(WAIT_OPTS), S_OUT(RUSAGE)),
     SYS("waitpid", INT, PID, WSTATUS, XL(WAIT_OPTS)),
     SYS("waitid", INT, XL(IDTYPE), INT, PTR, XL(WAIT_OPTS), S_OUT(RUSAGE)),
+#undef CLS
+#define CLS 0
     SYS("futex", INT, PTR, XL(FUTEX_OP), FUTEX(2), FUTEX(3), FUTEX(4), FUTEX(5)),
     SYS("futex_time64", INT, PTR, XL(FUTEX_OP), FUTEX64(2), FUTEX64(3), FUTEX64(4), FUTEX64(5)),
     SYS("futex_waitv", INT, PTR, UINT, HEX, S_IN(TIMESPEC64), XL(CLOCK_ID)),
@@ -393,9 +405,13 @@ const struct trace_sig trace_sigs[] = {
     SYS0("restart_syscall", INT),
 
     /* signals */
+#undef CLS
+#define CLS (TC_SIGNAL | TC_PROCESS)
     SYS("kill", INT, PID, SIG),
     SYS("tkill", INT, PID, SIG),
     SYS("tgkill", INT, PID, PID, SIG),
+#undef CLS
+#define CLS TC_SIGNAL
     SYS("rt_sigaction", INT, SIG, ACT_IN, ACT_OUT, ULONG),
     SYS("rt_sigprocmask", INT, XL(SIGPROCMASK_HOW), SET_IN(3), SET_OUT(3), ULONG),
     SYS("rt_sigpending", INT, SET_OUT(1), ULONG),
@@ -410,6 +426,8 @@ const struct trace_sig trace_sigs[] = {
     SYS("sigaltstack", INT, S_IN(STACK), S_OUT(STACK)),
 
     /* sockets */
+#undef CLS
+#define CLS TC_NETWORK
     SYS("socket", FD, XL(ADDRESS_FAMILY), XL(SOCKET_TYPE), PROTO(0)),
     SYS("socketpair", INT, XL(ADDRESS_FAMILY), XL(SOCKET_TYPE), PROTO(0), FDPAIR),
     SYS("bind", INT, FD, SADDR_IN(2), UINT),
@@ -434,12 +452,16 @@ const struct trace_sig trace_sigs[] = {
     SYS("socketcall", INT, INT, PTR),
 
     /* System V and POSIX IPC */
+#undef CLS
+#define CLS 0
     SYS("mq_open", FD, STR, XL(OPEN_FLAGS), MODE, PTR),
     SYS("mq_unlink", INT, STR),
     SYS("mq_timedsend", INT, FD, BUF_IN(2), ULONG, UINT, S_IN(TIMESPEC)),
     SYS("mq_timedreceive", INT, FD, BUF_OUT, ULONG, PTR, S_IN(TIMESPEC)),
     SYS("mq_notify", INT, FD, PTR),
     SYS("mq_getsetattr", INT, FD, PTR, PTR),
+#undef CLS
+#define CLS TC_IPC
     SYS("msgget", INT, HEX, HEX),
     SYS("msgctl", INT, INT, INT, PTR),
     SYS("msgrcv", INT, INT, PTR, ULONG, LONG, HEX),
@@ -454,6 +476,8 @@ const struct trace_sig trace_sigs[] = {
     SYS("shmdt", INT, PTR),
 
     /* system */
+#undef CLS
+#define CLS 0
     SYS("reboot", INT, HEX, HEX, HEX, PTR),
     SYS("sethostname", INT, BUF_IN(1), ULONG),
     SYS("setdomainname", INT, BUF_IN(1), ULONG),
@@ -472,3 +496,18 @@ const struct trace_sig trace_sigs[] = {
 };
 
 const unsigned trace_nsigs = sizeof trace_sigs / sizeof trace_sigs[0];
+
+unsigned trace_sig_class(const struct trace_sig *s)
+{
+    unsigned c = s->cls;
+    for (int i = 0; i < s->nargs; i++) {
+        unsigned k = KIND(s->arg[i]);
+        if (k == K_PATH)
+            c |= TC_FILE;
+        else if (k == K_FD || k == K_DIRFD || k == K_FDPAIR_OUT)
+            c |= TC_DESC;
+    }
+    if (s->ret == R_FD)
+        c |= TC_DESC;
+    return c;
+}

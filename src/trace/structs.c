@@ -226,13 +226,9 @@ static void pr_member(struct pctx *c, struct sbuf *b, const struct sfield *sf, c
     case F_MODE:
         pr_mode(b, v, 1);
         break;
-    case F_DEV: {
-        /* Linux dev_t: minor in bits 0-7 and 20-31, major in bits 8-19 and 32-43 */
-        unsigned long long maj = ((v >> 8) & 0xfff) | ((v >> 32) & ~0xfffull);
-        unsigned long long min = (v & 0xff) | ((v >> 12) & ~0xffull);
-        sb_printf(b, "makedev(%#llx, %#llx)", maj, min);
+    case F_DEV:
+        pr_dev(b, v);
         break;
-    }
     case F_XLAT:
         pr_xlat(b, sf->x, v);
         break;
@@ -324,6 +320,14 @@ void pr_struct(struct pctx *c, struct sbuf *b, int sd, uint64_t a)
         pr_ptr(b, a);
     else
         pr_struct_buf(c, b, sd, buf);
+}
+
+void pr_dev(struct sbuf *b, uint64_t v)
+{
+    /* Linux dev_t: minor in bits 0-7 and 20-31, major in bits 8-19 and 32-43 */
+    unsigned long long maj = ((v >> 8) & 0xfff) | ((v >> 32) & ~0xfffull);
+    unsigned long long min = (v & 0xff) | ((v >> 12) & ~0xffull);
+    sb_printf(b, "makedev(%#llx, %#llx)", maj, min);
 }
 
 /* ---- structs printed by code ---- */

@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <time.h>
 
 #include "trace.h"
 #include "xlat.h"
@@ -86,6 +87,7 @@ enum trace_kind {
     K_DIRENTS,           /* getdents64 buffer: address and entry count; KX 1: old getdents */
     K_SIGACTION_IN,      /* struct sigaction read at entry */
     K_SIGACTION_OUT,     /* struct sigaction filled by the kernel */
+    K_DEV,               /* device number makedev(major, minor), shown when the mode in argument KX is a device */
     K_KIND_COUNT
 };
 
@@ -97,6 +99,13 @@ enum trace_ret {
     R_OCT,               /* octal (umask) */
     R_FCNTL,             /* fcntl: F_GETFD/F_GETFL results decoded as flags */
     R_NORET,             /* never returns: printed at entry with "= ?" */
+    R_POLL,              /* poll/ppoll: " (Timeout)" for 0, the ready descriptors' revents otherwise */
+};
+
+/* Syscall classes of -e trace=%CLASS. %file and %desc also follow from the argument kinds (a path;
+   a descriptor taken or returned), see trace_sig_class. */
+enum {
+    TC_FILE = 1, TC_DESC = 2, TC_MEMORY = 4, TC_PROCESS = 8, TC_SIGNAL = 16, TC_NETWORK = 32, TC_IPC = 64,
 };
 
 struct trace_sig {
@@ -104,7 +113,11 @@ struct trace_sig {
     uint8_t ret;         /* enum trace_ret */
     uint8_t nargs;       /* arguments printed */
     uint16_t arg[6];     /* kind | param << 8 */
+    uint8_t cls;         /* TC_* given by the table (see trace_sig_class for the whole set) */
 };
+
+/* Every class of s: the table's, plus %file for a path argument and %desc for a descriptor. */
+unsigned trace_sig_class(const struct trace_sig *s);
 
 #define KIND(a) ((a) & 0xff)
 #define KX(a) ((a) >> 8)
@@ -132,21 +145,56 @@ struct trace_pend {
     struct sbuf line;            /* the assembled line */
     char *scratch;               /* guest data being formatted */
     size_t scratch_cap;
+    struct timespec t_wall;      /* entry time (CLOCK_REALTIME) for -t/-r */
+    struct timespec t_mono;      /* entry time (CLOCK_MONOTONIC) for -T/-c */
+};
+
+/* -c counters of one syscall (shared by the processes a fork makes: MAP_SHARED). */
+struct trace_count {
+    uint64_t calls, errors, nsec;
+};
+
+/* One --abi-report row: an ioctl request or a struct-carrying syscall, and what was done with it. */
+struct trace_abirow {
+    uint32_t req;                /* ioctl request (is_ioctl), else the signature index */
+    uint8_t is_ioctl;
+    unsigned count;
+    char what[120];              /* the first note seen ("translated", "refused: ...") */
+    unsigned nwhat;              /* how many calls had a note */
 };
 
 struct trace {
     FILE *out;                   /* where lines go */
+    int fd;                      /* its descriptor (one write(2) per line), -1 to use stdio */
     int strsize;                 /* longest string printed */
     const struct xlat_abi *abi;  /* the guest ABI's tables */
-    /* Fields for options not built yet; all 0 (off) for now. Line assembly reads them in
-       trace.c (line_start / line_finish) and struct printers read verbose. */
+    const char *abi_name;        /* the guest ABI's name (ioctl database, layouts) */
+    int lay_guest, lay_host;     /* layout models (LA_*), lay_guest -1 when unknown */
     int follow;                  /* -f: prefix each line with "[pid N] " */
-    int fd_paths;                /* -y: print the path of each descriptor */
+    int fd_paths;                /* -y 1, -yy 2: print the path of each descriptor */
     int timestamps;              /* -t: 1, -tt: 2, -ttt: 3 */
+    int relative;                /* -r */
     int syscall_times;           /* -T: time spent in each syscall */
     int verbose;                 /* -v: every struct member, no "..." */
     int json;                    /* --json: one JSON object per line */
+    int summary;                 /* -c 1, -C 2 */
+    int stack;                   /* -k */
+    int abi_report;              /* --abi-report */
+    int ioctl_policy;            /* --ioctl= */
+    int status;                  /* -e status= (TRACE_ST_*; 0 all) */
     int align;                   /* column " = " is padded to (0: none; strace uses 40) */
+    uint8_t *sel;                /* -e trace=: per signature index, 1 when shown; NULL for all */
+    uint8_t sel_raw;             /* syscalls without a signature are shown */
+    uint64_t sig_sel[2];         /* -e signal=: bit n-1 for signal n (all ones by default) */
+    trace_unwind_fn unwind;      /* -k hooks */
+    const char *(*sym)(uint64_t pc, uint64_t *off);
+    const char *(*image)(uint64_t pc);
+    int pid0;                    /* the host pid that created the log */
+    int children;                /* this process forked a traced child */
+    struct timespec t_last;      /* -r: the previous line's time */
+    struct trace_count *counts;  /* -c: [trace_nsigs + 1] (last: no signature), shared memory */
+    struct trace_abirow *abirows;/* --abi-report */
+    unsigned nabirows, capabirows;
     struct trace_pend *pend;     /* per-thread syscalls in progress */
     unsigned npend;
 };
@@ -193,6 +241,8 @@ void pr_struct_buf(struct pctx *c, struct sbuf *b, int sd, const unsigned char *
 void pr_sockaddr(struct pctx *c, struct sbuf *b, uint64_t a, uint64_t len);
 void pr_sigaction(struct pctx *c, struct sbuf *b, uint64_t a);
 void pr_msghdr(struct pctx *c, struct sbuf *b, uint64_t a, int64_t total);
+/* makedev(0x1, 0x3) of a Linux dev_t */
+void pr_dev(struct sbuf *b, uint64_t v);
 
 /* print.c: guest integers: size bytes at p, or a member of a struct copy, in the guest's byte
    order (rd_int/rd_sfield sign-extend). */
@@ -209,5 +259,34 @@ int guest_nsig(void);
 /* sigs.c */
 extern const struct trace_sig trace_sigs[];
 extern const unsigned trace_nsigs;
+
+/* print.c: -X and -x, process-wide like the guest ABI */
+extern int trace_xstyle;         /* TRACE_X_* */
+extern int trace_hexstr;         /* 0, 1 (-x), 2 (-xx) */
+/* A named constant as -X asks: "NAME", "0x10", or "0x10 \/\* NAME \*\/" (raw_dec prints decimal). */
+void pr_named(struct sbuf *b, const char *name, uint64_t raw, int raw_dec);
+
+/* ioctl.c */
+void pr_ioctl_req(struct pctx *c, struct sbuf *b, uint64_t req);
+int pr_ioctl_arg(struct pctx *c, struct sbuf *b, uint64_t req, uint64_t a);
+/* The note trace_ioctl_note left for this thread ("" when none); clears it. */
+const char *ioctl_take_note(char *buf, size_t size);
+/* Records an ioctl or struct-carrying syscall for --abi-report. */
+void abi_record(struct trace *t, const struct trace_sig *s, const uint64_t a[6], const char *note);
+
+/* trace.c: writes n bytes of finished lines with one write(2) (stdio when the log has no descriptor) */
+void trace_write(struct trace *t, const char *p, size_t n);
+
+/* report.c: -c and --abi-report tables, JSON text */
+void summary_count(struct trace *t, const struct trace_sig *s, int64_t ret, uint64_t nsec);
+void summary_print(struct trace *t);
+void abi_report_print(struct trace *t);
+void json_str(struct sbuf *b, const char *s, size_t n);
+
+/* fdpath.c: -y/-yy decoration "<path>" of descriptor fd (nothing when it has none) */
+void pr_fd(struct pctx *c, struct sbuf *b, int fd);
+
+/* opts.c: compiles -e trace= and -e signal= into t (after the ABI is chosen); 0 or -1 */
+int trace_compile_filters(struct trace *t, const struct trace_opts *o);
 
 #endif

@@ -34,7 +34,7 @@ int main(int argc, char **argv)
         EXPECT("write(%d, \"tab\\there \\\"quoted\\\" back\\\\slash\\n\\1\", 30) = %ld", fd, r);
 
     r = syscall(SYS_ioctl, fd, TCGETS, buf);
-    EXPECT("ioctl(%d, TCGETS, %p) = %ld ENOTTY (Inappropriate ioctl for device)", fd, (void *)buf, r);
+    EXPECT("ioctl(%d, TCGETS, %p) = %ld ENOTTY (Inappropriate ioctl for device) (translated)", fd, (void *)buf, r);
 
     r = syscall(SYS_lseek, fd, 0L, SEEK_END);
     EXPECT("lseek(%d, 0, SEEK_END) = %ld", fd, r);

@@ -1,38 +1,77 @@
 #!/usr/bin/env bash
-# Golden syscall-log tests: each guest program prints "EXPECT <line>" for every line the log must contain, in order.
+# Golden syscall-log tests: guest programs print what the log must (and must not) hold; cases.txt lists programs and options.
+#
+# A program's stdout lines (others are ignored):
+#   EXPECT <line>      the log holds this exact line, after the previous EXPECT/EXPECT_RE match
+#   EXPECT_RE <ERE>    a line matching this extended regex (whole line), in order with EXPECT
+#   ABSENT_RE <ERE>    no log line matches
+#   JSON               every log line is a JSON object (checked with python3)
+# cases.txt: program expected-status options... [ARGS guest arguments]
+# Then tests/trace/strace-compare.sh compares a program's log with real strace (skipped without strace).
 set -u
-X=$(realpath "$1"); B=$2
+X=$(realpath "$1")
+mkdir -p "$2"; B=$(cd "$2" && pwd)
 here=$(cd "$(dirname "$0")" && pwd)
-mkdir -p "$B"
 pass=0 fail=0
 CC=riscv64-linux-gnu-gcc
 while read -r prog status rest; do
     case $prog in ''|'#'*) continue ;; esac
     opts=${rest%%ARGS*}; args=; [[ $rest == *ARGS* ]] && args=${rest#*ARGS }
+    opts=${opts% }
     bin=$B/$prog
     if [ "$here/$prog.c" -nt "$bin" ]; then
-        $CC -O2 -static -o "$bin" "$here/$prog.c" || { fail=$((fail + 1)); echo "FAIL $prog: does not build"; continue; }
+        $CC -O2 -static -pthread -o "$bin" "$here/$prog.c" || { fail=$((fail + 1)); echo "FAIL $prog: does not build"; continue; }
     fi
     name="$prog${opts:+ $opts}${args:+ ($args)}"
+    rm -f "$B/log"
     # shellcheck disable=SC2086
-    "$X" -strace $opts -o "$B/log" "$bin" $args > "$B/out" 2> "$B/err"
+    { "$X" -strace $opts -o "$B/log" "$bin" $args > "$B/out" 2> "$B/err"; } 2>/dev/null  # no shell crash notice
     st=$?
     if [ "$st" -ne "$status" ]; then
         fail=$((fail + 1)); echo "FAIL $name: status $st, wanted $status; $(head -c 300 "$B/err")"; continue
     fi
     # Every expected line must appear, in order.
-    line_no=0 missing=
+    line_no=0 missing= bad=
     while IFS= read -r want; do
-        got=$(tail -n +$((line_no + 1)) "$B/log" | grep -n -F -x -- "$want" | head -n 1 | cut -d: -f1)
-        if [ -z "$got" ]; then missing=$want; break; fi
+        kind=${want%% *}; pat=${want#* }
+        case $kind in
+        EXPECT) got=$(tail -n +$((line_no + 1)) "$B/log" | grep -n -F -x -- "$pat" | head -n 1 | cut -d: -f1) ;;
+        EXPECT_RE) got=$(tail -n +$((line_no + 1)) "$B/log" | grep -n -E -x -- "$pat" | head -n 1 | cut -d: -f1) ;;
+        ABSENT_RE)
+            if grep -q -E -x -- "$pat" "$B/log"; then bad="log has a line matching $pat: $(grep -E -x -m1 -- "$pat" "$B/log")"; break; fi
+            continue ;;
+        JSON)
+            if ! python3 -c 'import json, sys
+for n, l in enumerate(open(sys.argv[1]), 1):
+    o = json.loads(l)
+    assert isinstance(o, dict) and "type" in o, "line %d is not an event object" % n' "$B/log" 2>"$B/json.err"; then
+                bad="log is not JSON lines: $(tail -n 1 "$B/json.err")"; break
+            fi
+            continue ;;
+        *) continue ;;
+        esac
+        if [ -z "$got" ]; then missing=$pat; break; fi
         line_no=$((line_no + got))
-    done < <(sed -n 's/^EXPECT //p' "$B/out")
-    if [ -n "$missing" ]; then
+    done < <(grep -E '^(EXPECT|EXPECT_RE|ABSENT_RE|JSON)( |$)' "$B/out" | sed 's/^JSON$/JSON -/')
+    if [ -n "$bad" ]; then
+        fail=$((fail + 1)); echo "FAIL $name: $bad"
+    elif [ -n "$missing" ]; then
         fail=$((fail + 1)); echo "FAIL $name: log lacks (in order): $missing"
-        grep -F -- "${missing%%(*}(" "$B/log" | head -n 3 | sed 's/^/    log has: /'
+        key=${missing#\[pid * }; key=${key#^}; key=${key%%(*}
+        grep -F -- "$key" "$B/log" | head -n 3 | sed 's/^/    log has: /'
     else
-        pass=$((pass + 1)); echo "PASS $name ($(grep -c '^EXPECT' "$B/out") lines)"
+        pass=$((pass + 1)); echo "PASS $name ($(grep -c -E '^(EXPECT|EXPECT_RE|ABSENT_RE|JSON)' "$B/out") checks)"
     fi
 done < "$here/cases.txt"
+
+# The log against real strace on the same program built for the host.
+if out=$("$here/strace-compare.sh" "$X" "$B/compare" 2>&1); then
+    pass=$((pass + 1)); echo "PASS strace-compare: ${out##*$'\n'}"
+else
+    case $out in
+    SKIP*) echo "$out" ;;
+    *) fail=$((fail + 1)); echo "FAIL strace-compare: $(tail -n 5 <<<"$out")" ;;
+    esac
+fi
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -106,7 +106,7 @@ static void expect(int lineno, const char *want)
 /* Runs one syscall through the log: entry, then exit with ret. */
 static void sys(const char *name, int64_t ret, const uint64_t a[6])
 {
-    struct sys_ent e = { 0, name, NULL, trace_sig_find(name) };
+    struct sys_ent e = { 0, name, NULL, trace_sig_find(name), 0 };
     if (!e.sig) {
         printf("FAIL no signature for %s\n", name);
         failures++;
@@ -123,7 +123,7 @@ static const uint64_t AT_FDCWD_ = (uint64_t)-100;
 int main(void)
 {
     out = open_memstream(&outbuf, &outlen);
-    struct trace_opts o = { out, 32, "riscv64" };
+    struct trace_opts o = { .out = out, .strsize = 32, .abi = "riscv64" };
     tr = trace_new(&o);
 
     /* open */
@@ -268,7 +268,7 @@ int main(void)
     EXPECT("tgkill(42, 43, SIGABRT) = 0");
 
     /* process */
-    struct sys_ent eg = { 94, "exit_group", NULL, trace_sig_find("exit_group") };
+    struct sys_ent eg = { 94, "exit_group", NULL, trace_sig_find("exit_group"), 0 };
     uint64_t ea[6] = { 0 };
     trace_enter(tr, &cpu, &eg, ea);
     EXPECT("exit_group(0) = ?");
@@ -290,6 +290,10 @@ int main(void)
     EXPECT("--- SIGABRT {si_signo=SIGABRT, si_code=SI_TKILL, si_pid=42, si_uid=1000} ---");
     SYS("clone", 43, 0x01200011, 0, 0, 0, 0x2000);
     EXPECT("clone(child_stack=NULL, flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD, child_tidptr=0x2000) = 43");
+    SYS("getpid", 42, 0);
+    EXPECT("[pid 42] getpid() = 42");   /* a traced process with a child: "[pid N] " from now on */
+    trace_free(tr);
+    tr = trace_new(&o);
     uint64_t ptid = zeros(4);
     st32le(ptid, 44);
     SYS("clone", 44, 0x3d0f00, 0x7000, ptid, 0x8000, 0x9000);
@@ -376,13 +380,13 @@ int main(void)
     EXPECT("getrandom(\"\\x01\\xab\", 2, GRND_NONBLOCK) = 2");
 
     /* a syscall without a signature prints raw */
-    struct sys_ent raw = { 0x123, "mystery", NULL, NULL };
+    struct sys_ent raw = { 0x123, "mystery", NULL, NULL, 0 };
     uint64_t ra[6] = { 1, 2, 0, 0, 0, 0xff };
     trace_enter(tr, &cpu, &raw, ra);
     trace_leave(tr, &cpu, &raw, ra, -38);
     EXPECT("mystery(0x1, 0x2, 0, 0, 0, 0xff) = -1 ENOSYS (Function not implemented)");
 
-    struct sys_ent unk = { 0x1ff, "syscall", NULL, NULL };
+    struct sys_ent unk = { 0x1ff, "syscall", NULL, NULL, 0 };
     trace_enter(tr, &cpu, &unk, ra);
     trace_leave(tr, &cpu, &unk, ra, -38);
     EXPECT("syscall_0x1ff(0x1, 0x2, 0, 0, 0, 0xff) = -1 ENOSYS (Function not implemented)");

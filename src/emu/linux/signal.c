@@ -64,7 +64,9 @@ static int deliver(struct emu_cpu *c, int sig, const struct sig_info *in, int sy
     /* A synchronous fault that is blocked or ignored cannot be survived: the kernel forces the default. */
     if (sync && (act->handler == 1 || (c->sigmask & BIT(sig))))
         act->handler = 0;
-    if (p->trace)
+    if (p->trace && info->code <= 0 && !sync) /* sent by a process: kill, tgkill, sigqueue */
+        trace_signal_sent(p->trace, sig, info->code, info->pid, (unsigned)info->uid);
+    else if (p->trace)
         trace_signal(p->trace, sig, info->code, info->addr);
     if (act->handler == 1)
         return 0;

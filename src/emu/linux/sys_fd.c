@@ -144,14 +144,18 @@ SYS(sys_statfs)
     int r = sys_path(c, a[0], path);
     if (r < 0)
         return r;
-    void *p = gptr(c, a[1], sizeof(struct statfs), MEM_W); /* generic 64-bit statfs == host's */
-    return p ? RET(statfs(path, p)) : -EFAULT;
+    struct statfs st; /* generic 64-bit statfs == host's */
+    if (statfs(path, &st) < 0)
+        return ERR();
+    return mem_write(MEMP, a[1], &st, sizeof st);
 }
 
 SYS(sys_fstatfs)
 {
-    void *p = gptr(c, a[1], sizeof(struct statfs), MEM_W);
-    return p ? RET(fstatfs((int)a[0], p)) : -EFAULT;
+    struct statfs st;
+    if (fstatfs((int)a[0], &st) < 0)
+        return ERR();
+    return mem_write(MEMP, a[1], &st, sizeof st);
 }
 
 SYS(sys_fallocate) { (void)c; return RET(fallocate((int)a[0], (int)a[1], (off_t)a[2], (off_t)a[3])); }

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "sys.h"
+#include "trace.h"
 
 #define IOV_MAX_GUEST 1024
 
@@ -145,10 +146,40 @@ struct gtermios {
 #define G_FIOCLEX 0x5451
 #define G_FIONCLEX 0x5450
 
+/* A request xtrace does not translate: passed through or refused by the --ioctl policy, with the reason in
+   the log line. */
+static int64_t ioctl_untranslated(struct emu_cpu *c, int fd, uint32_t req, uint64_t arg)
+{
+    struct trace *t = c->proc->trace;
+    const char *abi = c->proc->isa->name;
+    char note[512];
+    int pass = trace_ioctl_unknown(abi, req, trace_ioctl_policy(t), note, sizeof note);
+    trace_ioctl_note(t, note);
+    if (!pass)
+        return -ENOTTY;
+    struct trace_ioctl io;
+    trace_ioctl_decode(abi, req, &io);
+    uint32_t hreq = trace_ioctl_host_req(abi, req);
+    if (!hreq)
+        hreq = req;
+    if (io.dir & (TRACE_IOC_READ | TRACE_IOC_WRITE)) {
+        int prot = (io.dir & TRACE_IOC_READ ? MEM_W : 0) | (io.dir & TRACE_IOC_WRITE ? MEM_R : 0);
+        void *p = gptr(c, arg, io.size ? io.size : 1, prot);
+        return p ? RET(ioctl(fd, hreq, p)) : -EFAULT;
+    }
+    if ((io.dir & TRACE_IOC_UNKNOWN) && arg && mem_check(MEMP, arg, 1, MEM_R))
+        return RET(ioctl(fd, hreq, mem_host(MEMP, arg))); /* --ioctl=pass: an address stays an address */
+    return RET(ioctl(fd, hreq, (unsigned long)arg));
+}
+
 SYS(sys_ioctl)
 {
     int fd = (int)a[0];
     unsigned req = (unsigned)a[1];
+    if (req == G_TCGETS || req == G_TCSETS || req == G_TCSETSW || req == G_TCSETSF || req == G_TIOCGWINSZ ||
+        req == G_TIOCSWINSZ || req == G_FIONREAD || req == G_TIOCGPGRP || req == G_TIOCSPGRP || req == G_FIONBIO ||
+        req == G_FIOCLEX || req == G_FIONCLEX)
+        trace_ioctl_note(c->proc->trace, "translated");
     switch (req) {
     case G_TCGETS: {
         struct termios t;
@@ -182,8 +213,7 @@ SYS(sys_ioctl)
     case G_FIOCLEX: return RET(ioctl(fd, FIOCLEX));
     case G_FIONCLEX: return RET(ioctl(fd, FIONCLEX));
     default:
-        /* Unknown requests are refused rather than passed blindly: the ioctl database decides pass-through. */
-        return -ENOTTY;
+        return ioctl_untranslated(c, fd, req, a[2]);
     }
 }
 

@@ -1,4 +1,5 @@
 /* Memory syscalls: mmap/munmap/mprotect/mremap/madvise/brk onto the guest's reserved region. */
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -146,7 +147,42 @@ SYS(sys_riscv_flush_icache)
     return 0;
 }
 
+SYS(sys_mlock)
+{
+    void *p = mem_ptr(MEMP, a[0] & ~(MEM_PAGE - 1), a[1] + (a[0] & (MEM_PAGE - 1)), 0);
+    return p ? RET(mlock(p, a[1] + (a[0] & (MEM_PAGE - 1)))) : -ENOMEM;
+}
+
+SYS(sys_munlock)
+{
+    void *p = mem_ptr(MEMP, a[0] & ~(MEM_PAGE - 1), a[1] + (a[0] & (MEM_PAGE - 1)), 0);
+    return p ? RET(munlock(p, a[1] + (a[0] & (MEM_PAGE - 1)))) : -ENOMEM;
+}
+
+SYS(sys_msync)
+{
+    if (a[0] & (MEM_PAGE - 1))
+        return -EINVAL;
+    void *p = mem_ptr(MEMP, a[0], a[1], 0);
+    return p ? RET(msync(p, a[1], (int)a[2])) : -ENOMEM;
+}
+
+SYS(sys_mincore)
+{
+    if (a[0] & (MEM_PAGE - 1))
+        return -EINVAL;
+    void *p = mem_ptr(MEMP, a[0], a[1], 0);
+    if (!p)
+        return -ENOMEM;
+    unsigned char *vec = gptr(c, a[2], (a[1] + MEM_PAGE - 1) / MEM_PAGE, MEM_W);
+    return vec ? RET(mincore(p, a[1], vec)) : -EFAULT;
+}
+
+SYS(sys_fadvise64) { (void)c; return -posix_fadvise((int)a[0], (off_t)a[1], (off_t)a[2], (int)a[3]); }
+
 const struct sys_impl sys_mm_impls[] = {
+    {"mlock", sys_mlock}, {"munlock", sys_munlock}, {"msync", sys_msync}, {"mincore", sys_mincore},
+    {"fadvise64", sys_fadvise64},
     {"riscv_flush_icache", sys_riscv_flush_icache},
     {"mmap", sys_mmap}, {"munmap", sys_munmap}, {"mprotect", sys_mprotect}, {"mremap", sys_mremap},
     {"madvise", sys_madvise}, {"brk", sys_brk},

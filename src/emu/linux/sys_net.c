@@ -111,8 +111,8 @@ SYS(sys_setsockopt)
 SYS(sys_getsockopt)
 {
     socklen_t *len = gptr(c, a[4], 4, MEM_R | MEM_W);
-    if (!len)
-        return -EFAULT;
+    if (!len) /* let the host order the errors (a bad fd is EBADF before the bad pointer) */
+        return RET(getsockopt((int)a[0], (int)a[1], (int)a[2], NULL, NULL));
     void *v = gptr(c, a[3], *len, MEM_W);
     return v ? RET(getsockopt((int)a[0], (int)a[1], (int)a[2], v, len)) : -EFAULT;
 }

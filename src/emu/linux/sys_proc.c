@@ -186,8 +186,10 @@ SYS(sys_setrlimit)
 
 SYS(sys_getrusage)
 {
-    void *p = gptr(c, a[1], sizeof(struct rusage), MEM_W);
-    return p ? RET(getrusage((int)a[0], p)) : -EFAULT;
+    struct rusage ru; /* LP64 layout == host's; filled first so a bad "who" is EINVAL as in the kernel */
+    if (getrusage((int)a[0], &ru) < 0)
+        return ERR();
+    return mem_write(MEMP, a[1], &ru, sizeof ru);
 }
 
 SYS(sys_sysinfo)

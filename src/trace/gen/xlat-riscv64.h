@@ -1189,8 +1189,8 @@ static const struct xlat_ent riscv64_access_mode[] = {
 
 static const struct xlat_ent riscv64_eventfd_flags[] = {
     { 0x1, 0, "EFD_SEMAPHORE" },
-    { 0x800, 0, "EFD_NONBLOCK" },
     { 0x80000, 0, "EFD_CLOEXEC" },
+    { 0x800, 0, "EFD_NONBLOCK" },
 };
 
 static const struct xlat_tab riscv64_tabs[XT_COUNT] = {
