@@ -171,6 +171,25 @@ static int parse(int argc, char **argv, struct opts *o)
     return i;
 }
 
+/* -k hooks for the syscall log: the guest's stack through the ISA, names through the guest's symbols. */
+static struct emu_proc *log_proc;
+
+static int log_unwind(struct emu_cpu *c, uint64_t *pcs, int max)
+{
+    return c->proc->isa->unwind ? c->proc->isa->unwind(c, pcs, max) : 0;
+}
+
+static const char *log_sym(uint64_t pc, uint64_t *off)
+{
+    return symtab_lookup(log_proc->syms, pc, off);
+}
+
+static const char *log_image(uint64_t pc)
+{
+    struct vma *v = mem_vma(log_proc->mem, pc);
+    return v ? v->name : NULL;
+}
+
 /* The options a foreign child started by execve must run with, so it stays under the same xtrace set-up. */
 static char **reexec_options(const struct opts *o)
 {
@@ -268,6 +287,10 @@ int main(int argc, char **argv)
         o.topts.out = log;
         o.topts.strsize = o.strsize;
         o.topts.abi = isa->name;
+        log_proc = p;
+        o.topts.unwind = log_unwind;
+        o.topts.sym = log_sym;
+        o.topts.image = log_image;
         p->trace = trace_new(&o.topts);
         if (!p->trace)
             die("cannot set up the syscall log");

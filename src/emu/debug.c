@@ -112,20 +112,18 @@ int dbg_watching(struct dbg *d)
     return d && !d->detached && d->nwp > 0;
 }
 
-/* Leaves the block for the run loop when the front end asked for a step or moved pc. */
-static const struct op *after_stop(struct emu_cpu *c, const struct op *next, uint64_t next_pc)
+/* Leaves the block after a stop inside it: while stopped, the front end may have inserted or removed
+   breakpoints and watchpoints or written code, so the rest of this block is stale; the run loop decodes afresh. */
+static const struct op *leave_block(struct emu_cpu *c)
 {
-    struct dbg *d = c->proc->dbg;
-    if (c->pc != next_pc || (d->mode == DBG_STEP) || c->stop != STOP_NONE || (c->pending & ~c->sigmask)) {
-        if (c->stop == STOP_NONE)
-            c->stop = STOP_DEBUG;
-        return NULL;
-    }
-    return next->fn(c, next);
+    if (c->stop == STOP_NONE)
+        c->stop = STOP_DEBUG;
+    return NULL;
 }
 
 const struct op *dbg_op_break(struct emu_cpu *c, const struct op *o)
 {
+    struct dbg *d = c->proc->dbg;
     c->pc = o->pc;
     struct dbg_stop st = {.kind = DBG_STOP_BREAK, .sig = SIGTRAP, .addr = o->pc};
     int sig = dbg_report(c, &st);
@@ -133,7 +131,21 @@ const struct op *dbg_op_break(struct emu_cpu *c, const struct op *o)
         struct sig_info si = {0, 0, 0, 0};
         sig_queue(c, sig, &si);
     }
-    return after_stop(c, o + 1, o->pc);
+    if (c->pc != o->pc || d->mode == DBG_STEP || c->stop != STOP_NONE || (c->pending & ~c->sigmask))
+        return leave_block(c);
+    /* Run this one instruction (with its watch check) without trapping again, then leave the block. */
+    const struct op *insn = o + 1;
+    struct op one[3];
+    int n = 0;
+    if (insn->fn == dbg_op_watch)
+        one[n++] = *insn++;
+    one[n++] = *insn;
+    memset(&one[n], 0, sizeof one[n]);
+    one[n].fn = bcache_op_goto;
+    one[n].pc = insn->pc + insn->len;
+    one[n].imm = (int64_t)one[n].pc;
+    one[0].fn(c, one);
+    return leave_block(c);
 }
 
 /* Runs the memory op at o alone (a two-op block with a terminator), for watch reporting after the access. */
@@ -189,7 +201,7 @@ const struct op *dbg_op_watch(struct emu_cpu *c, const struct op *o)
                                                                              : hit->type,
                           .old_val = oldv, .new_val = peek(m, hit->addr, hit->len), .insn_pc = mop->pc};
     dbg_report(c, &st);
-    return after_stop(c, mop + 1, next_pc);
+    return leave_block(c);
 }
 
 int dbg_attention(struct emu_cpu *c)

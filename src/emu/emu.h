@@ -109,6 +109,8 @@ struct emu_isa {
                      uint64_t sp);
     /* Undoes the frame on rt_sigreturn; returns the value to leave in the result register, or -EFAULT. */
     int64_t (*sig_return)(struct emu_cpu *cpu);
+    /* Return addresses of the guest's call stack, innermost first (pcs[0] = pc); returns how many. */
+    int (*unwind)(struct emu_cpu *cpu, uint64_t *pcs, int max);
     /* Current stack pointer (for choosing the signal stack). */
     uint64_t (*get_sp)(struct emu_cpu *cpu);
     /* Prepares a clone/fork child copied from its parent: result register 0, new stack if nonzero,

@@ -189,7 +189,7 @@ const char *symtab_lookup(const struct symtab *cst, uint64_t addr, uint64_t *off
         }
     }
     const struct sym *s = &st->v[lo - 1];
-    if (addr >= s->img_hi)
+    if (addr >= s->img_hi || s->size) /* a sized symbol that does not contain addr says nothing about it */
         return NULL;
     *off = addr - s->addr;
     return s->name;

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "bcache.h"
+#include "symtab.h"
 #include "sys.h"
 
 /* Guest MAP_* bits (generic numbering; ABIs with other values translate before this point). */
@@ -60,7 +61,12 @@ SYS(sys_mmap)
     }
     int hflags = ((flags & 3) == G_MAP_PRIVATE ? MAP_PRIVATE : MAP_SHARED) | (anon ? MAP_ANONYMOUS : 0);
     int r = mem_map(m, addr, len, prot, hflags, fd, off, nm);
-    return r < 0 ? r : (int64_t)addr;
+    if (r < 0)
+        return r;
+    /* A library's first executable mapping (offset 0, as ld.so maps it): its symbols join crash reports. */
+    if (fd >= 0 && off == 0 && (prot & MEM_X))
+        symtab_add(c->proc->syms, fd, addr, nm);
+    return (int64_t)addr;
 }
 
 SYS(sys_munmap)

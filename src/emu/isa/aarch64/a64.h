@@ -67,8 +67,9 @@ extern const struct a64_insn a64_br_sys[];    /* branches, exception generation,
 extern const struct a64_insn a64_ldst[];      /* loads and stores (integer, FP, atomics) */
 extern const struct a64_insn a64_simd_ldst[]; /* Advanced SIMD structure loads and stores */
 extern const struct a64_insn a64_fp[];        /* scalar floating point */
-extern const struct a64_insn a64_simd[];      /* Advanced SIMD (vector and scalar) */
-extern const struct a64_insn a64_simd2[];     /* Advanced SIMD: permutes, across lanes, modified immediate, FP vector */
+extern const struct a64_insn a64_simd[];      /* Advanced SIMD integer (vector and scalar forms) */
+extern const struct a64_insn a64_simd2[];     /* Advanced SIMD: copies, modified immediates, table lookups, permutes */
+extern const struct a64_insn a64_simd_fp[];   /* Advanced SIMD floating point (vector and scalar forms) */
 
 /* Common formats. */
 int a64_d_none(struct op *o, uint32_t w, const struct a64_insn *r);

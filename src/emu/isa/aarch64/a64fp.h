@@ -104,6 +104,8 @@ uint64_t a64_i2f(struct emu_cpu *c, uint64_t v, int sgn, unsigned fbits, int f, 
 uint64_t a64_frint(struct emu_cpu *c, uint64_t a, int f, unsigned rm, int exact);
 /* FP comparison for the SIMD compare ops: kind 0 EQ, 1 GE, 2 GT (all false on NaN). */
 int a64_fcmp_lane(struct emu_cpu *c, uint64_t a, uint64_t b, int f, int kind);
+/* FRECPS (2 - a*b) and FRSQRTS ((3 - a*b) / 2), fused (one rounding), with their inf * 0 results. */
+uint64_t a64_fstep(struct emu_cpu *c, uint64_t a, uint64_t b, int f, int rsqrt);
 /* Negation/abs on the bits of format f. */
 static inline uint64_t a64_fsign(int f) { return f == F_D ? D_SIGN : f == F_S ? S_SIGN : 0x8000u; }
 

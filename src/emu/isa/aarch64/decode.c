@@ -7,7 +7,7 @@
 
 /* Every group table, in priority order (earlier rows win where patterns overlap). */
 static const struct a64_insn *const tables[] = {a64_dp_imm, a64_br_sys, a64_ldst, a64_simd_ldst, a64_dp_reg,
-                                                a64_fp, a64_simd, a64_simd2, NULL};
+                                                a64_fp, a64_simd2, a64_simd, a64_simd_fp, NULL};
 
 /* Rows bucketed by op0 = bits 28:25 (the A64 top-level encoding group). */
 static const struct a64_insn **bucket[16];

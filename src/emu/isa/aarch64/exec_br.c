@@ -23,7 +23,7 @@ OP(op_br) { c->pc = X(o->rs1); return NULL; }
 OP(op_blr) { uint64_t t = X(o->rs1); X(30) = NPC; c->pc = t; return NULL; }
 
 /* ---- exceptions ---- */
-OP(op_svc) { c->pc = NPC; emu_syscall(c); return NULL; }
+OP(op_svc) { c->pc = NPC; c->cur = o; emu_syscall(c); return NULL; }
 OP(op_brk) { c->pc = o->pc; emu_raise(c, SIGTRAP, TRAP_BRKPT, o->pc); return NULL; }
 
 /* ---- hints and barriers ---- */

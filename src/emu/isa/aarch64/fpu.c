@@ -218,6 +218,14 @@ uint64_t a64_farith_slow(struct emu_cpu *c, int k, uint64_t a, uint64_t b, uint6
 {
     int f = dbl ? F_D : F_S;
     uint64_t sgn = sign_of(f), r;
+    int fz = fz_on(c, f);
+    if (fz) { /* FPUnpack flushes (IDC) every operand before NaNs are looked at */
+        a = flush_in(c, a, f);
+        if (k != FK_SQRT)
+            b = flush_in(c, b, f);
+        if (k == FK_FMA)
+            d = flush_in(c, d, f);
+    }
     if (k == FK_FMA) {
         uint64_t ops[3] = {d, a, b};
         int done = proc_nans(c, ops, 3, f, &r);
@@ -232,12 +240,6 @@ uint64_t a64_farith_slow(struct emu_cpu *c, int k, uint64_t a, uint64_t b, uint6
         uint64_t ops[2] = {a, b};
         if (proc_nans(c, ops, k == FK_SQRT ? 1 : 2, f, &r))
             return r;
-    }
-    int fz = fz_on(c, f);
-    if (fz) {
-        a = flush_in(c, a, f);
-        b = flush_in(c, b, f);
-        d = flush_in(c, d, f);
     }
     if (k == FK_MULX && ((is_inf(a, f) && is_zero(b, f)) || (is_zero(a, f) && is_inf(b, f))))
         return ((a ^ b) & sgn) | (dbl ? 0x4000000000000000ull : 0x40000000u); /* +-2.0 */
@@ -292,11 +294,11 @@ uint64_t a64_fminmax(struct emu_cpu *c, uint64_t a, uint64_t b, int f, int kind)
         else if (bn && !is_nan(a, f))
             b = inf;
     }
+    a = flush_in(c, a, f);
+    b = flush_in(c, b, f);
     uint64_t ops[2] = {a, b};
     if (proc_nans(c, ops, 2, f, &r))
         return r;
-    a = flush_in(c, a, f);
-    b = flush_in(c, b, f);
     if (is_zero(a, f) && is_zero(b, f))
         return max ? a & b : a | b;
     return f_less(a, b, f) == max ? b : a;
@@ -304,13 +306,13 @@ uint64_t a64_fminmax(struct emu_cpu *c, uint64_t a, uint64_t b, int f, int kind)
 
 unsigned a64_fcmp(struct emu_cpu *c, uint64_t a, uint64_t b, int f, int sig)
 {
+    a = flush_in(c, a, f);
+    b = flush_in(c, b, f);
     if (is_nan(a, f) || is_nan(b, f)) {
         if (sig || is_snan(a, f) || is_snan(b, f))
             raise(c, FPSR_IOC);
         return A64_C | A64_V;
     }
-    a = flush_in(c, a, f);
-    b = flush_in(c, b, f);
     if ((is_zero(a, f) && is_zero(b, f)) || a == b)
         return A64_Z | A64_C;
     return f_less(a, b, f) ? A64_N : A64_C;
@@ -318,17 +320,43 @@ unsigned a64_fcmp(struct emu_cpu *c, uint64_t a, uint64_t b, int f, int sig)
 
 int a64_fcmp_lane(struct emu_cpu *c, uint64_t a, uint64_t b, int f, int kind)
 {
+    a = flush_in(c, a, f);
+    b = flush_in(c, b, f);
     if (is_nan(a, f) || is_nan(b, f)) {
         if (kind || is_snan(a, f) || is_snan(b, f))
             raise(c, FPSR_IOC);
         return 0;
     }
-    a = flush_in(c, a, f);
-    b = flush_in(c, b, f);
     int eq = (is_zero(a, f) && is_zero(b, f)) || a == b;
     if (kind == 0)
         return eq;
     return kind == 1 ? eq || f_less(b, a, f) : !eq && f_less(b, a, f);
+}
+
+uint64_t a64_fstep(struct emu_cpu *c, uint64_t a, uint64_t b, int f, int rsqrt)
+{
+    int dbl = f == F_D;
+    uint64_t sgn = sign_of(f), r;
+    uint64_t two = dbl ? 0x4000000000000000ull : 0x40000000u, three = dbl ? 0x4008000000000000ull : 0x40400000u;
+    uint64_t onep5 = dbl ? 0x3ff8000000000000ull : 0x3fc00000u, half = dbl ? 0x3fe0000000000000ull : 0x3f000000u;
+    a = flush_in(c, a, f) ^ sgn; /* op1 is negated before anything else, NaNs included */
+    b = flush_in(c, b, f);
+    uint64_t ops[2] = {a, b};
+    if (proc_nans(c, ops, 2, f, &r))
+        return r;
+    if ((is_inf(a, f) && is_zero(b, f)) || (is_zero(a, f) && is_inf(b, f)))
+        return rsqrt ? onep5 : two;
+    if (!rsqrt)
+        return a64_farith(c, FK_FMA, a, b, two, dbl);
+    /* (3 + a*b) / 2 = a' * b' + 1.5 with the larger-magnitude factor halved exactly (exponent - 1) */
+    uint64_t ma = a & ~sgn, mb = b & ~sgn, *big = ma >= mb ? &a : &b;
+    if (((*big & expmask(f)) >> MB(f)) >= 2 && !is_inf(*big, f)) {
+        *big -= minn(f);
+        return a64_farith(c, FK_FMA, a, b, onep5, dbl);
+    }
+    /* both tiny or an infinity: 3 + a*b is exact enough that halving it loses nothing */
+    r = a64_farith(c, FK_FMA, a, b, three, dbl);
+    return is_inf(r, f) ? r : a64_farith(c, FK_MUL, r, half, 0, dbl);
 }
 
 /* ---- software rounding ---- */
@@ -479,7 +507,7 @@ uint64_t a64_f2i(struct emu_cpu *c, uint64_t a, int f, unsigned rm, unsigned fbi
         unpack(a, f, &sig, &e);
         e += (int)fbits;
         if (e >= 0) {
-            if (e >= 64 || (sig >> (64 - e)) != 0)
+            if (e >= 64 || (e > 0 && (sig >> (64 - e)) != 0))
                 over = 1, mag = ~0ull;
             else
                 mag = sig << e;

@@ -59,6 +59,28 @@ static void clone_child(struct emu_cpu *c, uint64_t stack, uint64_t tls, int set
     rv_fcsr_write(c, 3, fcsr);
 }
 
+/* pc, then ra, then the frame-pointer chain (s0 points past {ra, caller s0}) while it stays on the stack. */
+static int unwind(struct emu_cpu *c, uint64_t *pcs, int max)
+{
+    struct mem *m = c->proc->mem;
+    int n = 0;
+    if (max > 0)
+        pcs[n++] = c->pc;
+    uint64_t ra = XR(c, 1), fp = XR(c, 8), sp = XR(c, 2);
+    if (n < max && ra)
+        pcs[n++] = ra;
+    while (n < max && fp > sp && (fp & 7) == 0 && mem_check(m, fp - 16, 16, MEM_R)) {
+        uint64_t r = ld64(mem_host(m, fp - 8)), prev = ld64(mem_host(m, fp - 16));
+        if (!r || r == pcs[n - 1] || prev <= fp)
+            break;
+        if (r != ra || n > 2)
+            pcs[n++] = r;
+        sp = fp;
+        fp = prev;
+    }
+    return n;
+}
+
 static int disasm(struct emu_proc *p, uint64_t pc, char *out, size_t n)
 {
     if (!mem_check(p->mem, pc, 2, MEM_R))
@@ -108,6 +130,7 @@ struct emu_isa isa_riscv64 = {
     .sig_setup = rv_sig_setup,
     .sig_return = rv_sig_return,
     .get_sp = get_sp,
+    .unwind = unwind,
     .clone_child = clone_child,
     .clone_tls_arg = 3,
     .clone_ctid_arg = 4,

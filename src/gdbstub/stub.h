@@ -1,0 +1,100 @@
+/* GDB stub internals shared by the server loop, the packet handlers, qXfer objects and vFile. */
+#ifndef XTRACE_GDBSTUB_STUB_H
+#define XTRACE_GDBSTUB_STUB_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "debug.h"
+#include "rsp.h"
+
+#define GDB_MAX_BP 256           /* breakpoints this connection keeps track of */
+#define GDB_MAX_WP 32            /* watchpoints likewise */
+#define GDB_MAX_VFILES 16        /* vFile descriptors open at once */
+
+/* A breakpoint address gdb inserted, counted per kind so Z0 and Z1 at one address coexist. */
+struct gdb_bp {
+    uint64_t addr;               /* where */
+    int sw, hw;                  /* Z0 / Z1 insertions outstanding */
+};
+
+/* A watchpoint gdb inserted (removed again when gdb goes away). */
+struct gdb_wp {
+    uint64_t addr;               /* first byte */
+    unsigned len;                /* bytes */
+    int type;                    /* enum dbg_watch */
+};
+
+struct gdbstub {
+    int lfd;                     /* listening socket */
+    char *unix_path;             /* socket file to remove at exit (unix:PATH), else NULL */
+    char addr[160];              /* what we listen on, for messages */
+    int fd;                      /* connected gdb, -1 while none */
+    struct rsp rsp;              /* framing state of that connection */
+    struct dbg *d;               /* the target */
+    struct emu_proc *p;          /* its process */
+    int pid;                     /* the process id gdb sees (the guest's getpid()) */
+    int running;                 /* resumed: a stop is awaited */
+    struct dbg_stop stop;        /* where the target stands while stopped */
+    int multiprocess;            /* gdb agreed to pPID.TID thread ids */
+    int g_tid;                   /* Hg thread (0 or -1: the stopped one) */
+    int c_tid;                   /* Hc thread */
+    int watch_step_tid;          /* after a watch stop where gdb steps over the access itself: that thread */
+    int nonsteppable_watch;      /* gdb's architecture reports watchpoints before the access (see resume.c) */
+    int done;                    /* gdb detached: serving ends */
+    struct gdb_bp bp[GDB_MAX_BP];/* breakpoints gdb inserted */
+    int nbp;                     /* entries used */
+    struct gdb_wp wp[GDB_MAX_WP];/* watchpoints gdb inserted */
+    int nwp;                     /* entries used */
+    int vfd[GDB_MAX_VFILES];     /* vFile descriptors, -1 when free */
+    int debug;                   /* XTRACE_GDB_DEBUG: log packets on stderr */
+};
+
+/* A packet handler: arg/n is the packet after its name. Returns 1 when the reply was built in gs->rsp and
+   must be sent, 0 when it was sent already or comes later (the target was resumed). */
+typedef int (*gdb_handler)(struct gdbstub *gs, const char *arg, size_t n);
+
+/* packets.c: dispatches one received packet. */
+void gdb_handle_packet(struct gdbstub *gs, const char *pkt, size_t n);
+/* Reply helpers. */
+int gdb_ok(struct gdbstub *gs);
+int gdb_error(struct gdbstub *gs, int err);
+/* Parses a thread id ("p PID.TID", "TID", "-1", "0") at *s; returns the tid (-1 all, 0 any). */
+int gdb_parse_tid(struct gdbstub *gs, const char **s, const char *end);
+/* Appends a thread id as gdb expects it. */
+void gdb_put_tid(struct gdbstub *gs, int tid);
+
+/* resume.c: resuming, stop replies and signal numbering. */
+void gdb_resume(struct gdbstub *gs, enum dbg_mode mode, int tid, int sig);
+/* Called when the target stopped; sends the stop reply when connected. */
+void gdb_on_stop(struct gdbstub *gs, const struct dbg_stop *st);
+/* Builds the stop reply for the current stop into gs->rsp. */
+void gdb_stop_reply(struct gdbstub *gs);
+int gdb_h_vcont(struct gdbstub *gs, const char *a, size_t n);
+int gdb_h_vcont_query(struct gdbstub *gs, const char *a, size_t n);
+int gdb_h_continue(struct gdbstub *gs, const char *a, size_t n);
+int gdb_h_step(struct gdbstub *gs, const char *a, size_t n);
+int gdb_h_continue_sig(struct gdbstub *gs, const char *a, size_t n);
+int gdb_h_step_sig(struct gdbstub *gs, const char *a, size_t n);
+int gdb_h_pass_signals(struct gdbstub *gs, const char *a, size_t n);
+/* Linux signal number to gdb's (GDB_SIGNAL_*) and back; 0 maps to 0. */
+int gdb_signal_from_linux(int sig);
+int gdb_signal_to_linux(int gsig);
+
+/* xfer.c: qXfer objects. */
+int gdb_h_qxfer(struct gdbstub *gs, const char *a, size_t n);
+
+/* vfile.c: host file access for gdb (vFile packets). */
+int gdb_h_vfile(struct gdbstub *gs, const char *a, size_t n);
+void gdb_vfile_close_all(struct gdbstub *gs);
+
+/* server.c: leaving the connection or the process. */
+void gdb_log(struct gdbstub *gs, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Sends what is pending, waits briefly for gdb to close its end, then closes the connection. */
+void gdb_linger_close(struct gdbstub *gs);
+/* Stops listening (and removes a unix socket file) before the process ends. */
+void gdb_close_listener(struct gdbstub *gs);
+/* Kills the whole process (k, vKill). */
+void gdb_kill_process(struct gdbstub *gs) __attribute__((noreturn));
+
+#endif
