@@ -11,6 +11,10 @@ LDLIBS := -lm
 ISAS := riscv64
 LIB_SRCS := $(wildcard src/emu/*.c src/emu/linux/*.c $(foreach i,$(ISAS),src/emu/isa/$(i)/*.c) src/trace/*.c src/gdbstub/*.c)
 LIB_OBJS := $(LIB_SRCS:%.c=$(O)/%.o)
+# The front ends link into the xtrace binary only (they need curses and readline).
+UI_SRCS := $(wildcard src/ui/*.c)
+UI_OBJS := $(UI_SRCS:%.c=$(O)/%.o)
+UI_LIBS := -lreadline -lncursesw
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(O)/tests/%)
 
@@ -27,8 +31,8 @@ $(O)/libxtrace.a: $(LIB_OBJS)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(O)/xtrace: $(O)/src/main.o $(O)/libxtrace.a
-	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+$(O)/xtrace: $(O)/src/main.o $(UI_OBJS) $(O)/libxtrace.a
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS) $(UI_LIBS)
 
 # Unit tests link against the core library (each may bring its own stand-ins; those win over the archive).
 $(O)/tests/%: tests/unit/%.c $(O)/libxtrace.a
@@ -63,4 +67,4 @@ clean:
 	rm -rf $(O)
 
 .PHONY: all install deps demo test test-long bench clean
--include $(LIB_OBJS:.o=.d) $(O)/src/main.d
+-include $(LIB_OBJS:.o=.d) $(UI_OBJS:.o=.d) $(O)/src/main.d

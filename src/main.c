@@ -18,6 +18,7 @@
 #include "emu/mem.h"
 #include "emu/symtab.h"
 #include "trace/trace.h"
+#include "ui/ui.h"
 
 #ifndef XTRACE_VERSION
 #define XTRACE_VERSION "0.1"
@@ -36,6 +37,8 @@ struct opts {
     const char *outfile;         /* -o */
     int log_append;              /* --log-append: a re-executed child adds to its parent's log */
     const char *gdb;             /* -g PORT | HOST:PORT | unix:PATH */
+    int ui;                      /* --tui / --cli: UI_TUI or UI_CLI, 0 without a front end */
+    const char *script;          /* -x FILE: debugger commands to run first */
     struct trace_opts topts;     /* strace options (-f -e -y -T -c --json --ioctl= ...) */
     char **env;                  /* guest environment being built */
     size_t nenv;                 /* entries in env */
@@ -63,6 +66,9 @@ static void usage(FILE *f)
             "                  layouts and what xtrace did\n"
             "  -g PORT         wait for gdb on 127.0.0.1:PORT before the first instruction (also HOST:PORT,\n"
             "                  unix:PATH; env XTRACE_GDB); then: gdb-multiarch PROG -ex 'target remote :PORT'\n"
+            "  --tui           debug in a full-screen terminal UI (code, registers, stack, memory, syscalls, console)\n"
+            "  --cli           debug with gdb-style commands read from stdin (line mode, for scripts and lessons)\n"
+            "  -x FILE         after --cli or --tui: run the debugger commands in FILE first\n"
             "  -h, --help      this text\n"
             "  --version       print the version\n"
             "\n"
@@ -155,6 +161,12 @@ static int parse(int argc, char **argv, struct opts *o)
             NEED(o->outfile = val);
         } else if (!strcmp(a, "-g")) {
             NEED(o->gdb = val);
+        } else if (!strcmp(a, "--tui")) {
+            o->ui = UI_TUI;
+        } else if (!strcmp(a, "--cli")) {
+            o->ui = UI_CLI;
+        } else if (!strcmp(a, "-x") && o->ui) { /* after --cli/--tui; alone, -x is strace's hex strings */
+            NEED(o->script = val);
         } else if (!strcmp(a, "--log-append")) {
             o->log_append = 1;
         } else {
@@ -283,8 +295,11 @@ int main(int argc, char **argv)
             o.outfile = abs_log;
     }
     p->reexec_opts = reexec_options(&o);
-    if (o.strace || o.outfile || o.topts.enabled) {
-        o.topts.out = log;
+    if (o.strace || o.outfile || o.topts.enabled || o.ui == UI_TUI) {
+        /* the TUI's syscalls panel reads the log; -o FILE still gets every line */
+        o.topts.out = o.ui == UI_TUI ? ui_trace_file(o.outfile ? log : NULL) : log;
+        if (!o.topts.out)
+            die("out of memory");
         o.topts.strsize = o.strsize;
         o.topts.abi = isa->name;
         log_proc = p;
@@ -312,6 +327,18 @@ int main(int argc, char **argv)
     p->threads = c;
     isa->cpu_init(c, p->start_pc, sp);
 
+    if (o.ui) {
+        FILE *script = NULL;
+        if (o.script && !(script = fopen(o.script, "re")))
+            die("cannot read command file '%s': %s", o.script, strerror(errno));
+        if (o.ui == UI_TUI && ui_prepare_console() < 0)
+            die("cannot create a pseudo-terminal for the guest's console");
+        if (!dbg_new(p))
+            die("out of memory");
+        if (emu_start_thread(c) < 0)
+            die("cannot start the guest thread");
+        return ui_run(p->dbg, o.ui, script);
+    }
     if (o.gdb) {
         struct gdbstub *gs = gdbstub_listen(o.gdb, err, sizeof err);
         if (!gs)

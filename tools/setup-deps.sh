@@ -6,6 +6,9 @@ command -v riscv64-linux-gnu-gcc >/dev/null || need+=(gcc-riscv64-linux-gnu)
 [ -e /usr/riscv64-linux-gnu/include/stdio.h ] || need+=(libc6-dev-riscv64-cross)
 command -v qemu-riscv64 >/dev/null || need+=(qemu-user)
 command -v strace >/dev/null || need+=(strace)
+command -v tmux >/dev/null || need+=(tmux)
+[ -e /usr/include/ncursesw/curses.h ] || [ -e /usr/include/ncurses.h ] || need+=(libncurses-dev)
+[ -e /usr/include/readline/readline.h ] || need+=(libreadline-dev)
 command -v python3 >/dev/null || need+=(python3)
 [ ${#need[@]} -eq 0 ] && exit 0
 sudo=

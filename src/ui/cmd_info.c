@@ -3,7 +3,6 @@
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
-#include <fcntl.h>
 #include <unistd.h>
 
 #include "mem.h"
@@ -256,41 +255,7 @@ static void so_line(struct ui *u, const char *path, uint64_t laddr, void *ctx)
     (void)ctx;
     const struct vma *v = so_vma(u, path);
     ui_printf(u, "0x%0*" PRIx64 "  0x%0*" PRIx64 "  %-11s %s\n", u->addr_digits, v ? v->start : laddr,
-              u->addr_digits, v ? v->end : 0, ui_solib_loaded(u, path) ? "Yes" : "No", path);
-}
-
-/* Symbols of shared objects the dynamic linker has loaded since the last stop go into the symbol table. */
-static void so_load(struct ui *u, const char *path, uint64_t laddr, void *ctx)
-{
-    (void)ctx;
-    const struct vma *v = so_vma(u, path);
-    if (!v || ui_solib_loaded(u, path) || u->nsolibs >= (int)(sizeof u->solibs / sizeof u->solibs[0]))
-        return;
-    int fd = open(v->name, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return;
-    if (laddr != u->p->interp_base)
-        symtab_add(u->p->syms, fd, laddr, v->name);
-    close(fd);
-    u->solibs[u->nsolibs++] = strdup(path);
-}
-
-int ui_solib_loaded(struct ui *u, const char *path)
-{
-    const char *b = strrchr(path, '/');
-    b = b ? b + 1 : path;
-    for (int i = 0; i < u->nsolibs; i++) {
-        const char *c = strrchr(u->solibs[i], '/');
-        if (!strcmp(c ? c + 1 : u->solibs[i], b))
-            return 1;
-    }
-    return 0;
-}
-
-void ui_solibs_update(struct ui *u)
-{
-    if (u->p->interp_base && u->alive)
-        walk_solibs(u, so_load, NULL);
+              u->addr_digits, v ? v->end : 0, v ? "Yes" : "No", path);
 }
 
 static int info_shared(struct ui *u, char *a, const char *name)

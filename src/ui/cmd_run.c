@@ -19,6 +19,7 @@ static char *trim(char *s)
 /* In line mode a command that runs the program returns when it stops again. */
 static int run(struct ui *u, const struct run_op *op)
 {
+    u->intr = 0; /* a Ctrl-C typed at the prompt is not meant for this run */
     if (ui_start(u, op) < 0)
         return -1;
     if (u->mode == UI_CLI)

@@ -376,7 +376,6 @@ int ui_session_init(struct ui *u, struct dbg *d, int mode)
 
 void ui_take_snapshot(struct ui *u)
 {
-    ui_solibs_update(u);
     u->prev = u->snap;
     struct ui_snap *s = &u->snap;
     s->valid = 1;

@@ -18,11 +18,15 @@ static char keyq[64];            /* bytes waiting for readline */
 static int keyq_n, keyq_pos;
 static FILE *devnull;
 
+static FILE *out_copy; /* $XTRACE_TUI_LOG: a copy of the command output (for tests and bug reports) */
+
 static void tui_write(struct ui *u, const char *s, size_t n)
 {
     (void)u;
     if (n)
         ui_text_feed(&tui_state.out, s, n);
+    if (out_copy && n)
+        fwrite(s, 1, n, out_copy), fflush(out_copy);
 }
 
 static int rl_getc_queue(FILE *f)
@@ -425,6 +429,9 @@ int ui_tui_run(struct ui *u, FILE *script)
     nodelay(stdscr, TRUE);
     set_escdelay(100); /* a function key's sequence may arrive late on a loaded machine */
     init_colors(t);
+    const char *copy = getenv("XTRACE_TUI_LOG");
+    if (copy && *copy)
+        out_copy = fopen(copy, "we");
     u->write = tui_write;
     u->leave = tui_leave;
     /* readline reads from our key queue and draws nothing itself */

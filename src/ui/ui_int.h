@@ -125,7 +125,7 @@ struct run_op {
     uint64_t sp;         /* frame check for nexti/finish: stop only when sp >= this */
     uint64_t start_pc;   /* pc when a source step started */
     int start_line;      /* line when a source step started */
-    uint64_t fn_lo, fn_hi; /* function of a source step */
+    uint64_t fn_lo;      /* function of a source step */
     uint64_t step_sp;    /* sp when a source step started (a larger one means the function returned) */
     uint64_t stepover_bp; /* a breakpoint lifted to step off it (reinserted at the next stop) */
     int last_step;      /* the last resume was a single step */
@@ -210,8 +210,6 @@ struct ui {
     /* snapshots for the TUI */
     struct ui_snap snap, prev;   /* the current stop and the one before */
     uint64_t mem_view;           /* memory panel address (0: follow sp) */
-    char *solibs[64];            /* shared objects whose symbols were added (guest paths) */
-    int nsolibs;                 /* used */
     char last_cmd[256];          /* for repeating with an empty line */
     int interactive;             /* commands come from a person (an empty line repeats the last one) */
     char list_path[512];         /* file the last list showed */
@@ -269,9 +267,6 @@ struct ui_bp *ui_bp_get(struct ui *u, int num);
 int ui_code_bp_at(struct ui *u, uint64_t addr); /* a user breakpoint is set and enabled there */
 /* Resolves a location ("*0x10470", "main", "f.c:12", "12"); returns 0 and the address, or -1 with a message. */
 int ui_location(struct ui *u, const char *spec, uint64_t *addr);
-/* Adds the symbols of shared objects loaded since the last call; whether one's were added. */
-void ui_solibs_update(struct ui *u);
-int ui_solib_loaded(struct ui *u, const char *path);
 /* The step-back log: record before a single step, forget on a free run. */
 void ui_undo_record(struct ui *u);
 void ui_undo_clear(struct ui *u);
