@@ -35,6 +35,7 @@ tier guest tests/guest/run.sh "$X" "$O/guest"
 tier trace tests/trace/run.sh "$X" "$O/trace"
 tier diff tests/diff/run.sh "$X" "$O/diff"
 tier fuzz tests/fuzz/run.sh "$X" "$O/fuzz"
+tier gdb tests/gdb/run.sh "$X" "$O/gdb"
 tier ui tests/ui/run.sh "$X" "$O/ui"
 echo "$total_pass passed, $total_fail failed"
 [ "$total_fail" -eq 0 ]

@@ -239,7 +239,9 @@ static void *guest_thread(void *arg)
 {
     struct emu_cpu *c = arg;
     struct emu_proc *p = c->proc;
-    c->tid = (int)syscall(SYS_gettid);
+    /* The first guest thread keeps tid == pid, as a main thread has, though a front end holds the host's main
+       thread; the guest's view of itself (gettid, tgkill, gdb's thread ids) stays the kernel's. */
+    c->tid = (int)getpid();
     emu_lock(p);
     cur_cpu = c;
     if (p->dbg) {

@@ -482,10 +482,11 @@ static int h_rcmd(struct gdbstub *gs, const char *a, size_t n)
     char text[512];
     if (!strcmp(cmd, "help") || !*cmd) {
         snprintf(text, sizeof text,
-                 "xtrace gdb stub (%s guest). Monitor commands:\n"
+                 "xtrace gdb stub, %s guest, pid %d. Monitor commands:\n"
                  "  help   this text\n"
-                 "Syscall catching, watchpoints (watch/rwatch/awatch) and info proc mappings work as on Linux.\n",
-                 gs->p->isa->name);
+                 "Also served: watch/rwatch/awatch, catch syscall, info proc mappings, info sharedlibrary,\n"
+                 "Ctrl-C; set XTRACE_GDB_DEBUG=1 to log the packets on xtrace's stderr.\n",
+                 gs->p->isa->name, gs->pid);
     } else {
         snprintf(text, sizeof text, "unknown monitor command '%s' (try 'monitor help')\n", cmd);
     }

@@ -34,12 +34,20 @@ static int fail(struct gdbstub *gs, int e)
     return 1;
 }
 
-/* Is path /proc/PID/WHAT (or /proc/self/WHAT) for the guest's own pid? */
+/* If path is /proc/PID/... (or /proc/self/...) for the guest's own pid, returns what follows, else NULL. */
+static const char *own_proc_file(struct gdbstub *gs, const char *path)
+{
+    char own[32];
+    int n = snprintf(own, sizeof own, "/proc/%d/", gs->pid);
+    if (!strncmp(path, own, (size_t)n))
+        return path + n;
+    return !strncmp(path, "/proc/self/", 11) ? path + 11 : NULL;
+}
+
 static int own_proc(struct gdbstub *gs, const char *path, const char *what)
 {
-    char own[64];
-    snprintf(own, sizeof own, "/proc/%d/%s", gs->pid, what);
-    return !strcmp(path, own) || (!strncmp(path, "/proc/self/", 11) && !strcmp(path + 11, what));
+    const char *f = own_proc_file(gs, path);
+    return f && !strcmp(f, what);
 }
 
 /* The host path for an absolute guest path: inside the sysroot when it exists there. */
@@ -84,14 +92,15 @@ static int v_open(struct gdbstub *gs, const char *s, const char *end)
         slot++;
     if (slot == GDB_MAX_VFILES)
         return fail(gs, EMFILE);
-    int fd = -1;
-    if (own_proc(gs, name, "maps") || own_proc(gs, name, "auxv")) {
-        char self[64];
-        snprintf(self, sizeof self, "/proc/%d/%s", (int)getpid(), own_proc(gs, name, "maps") ? "maps" : "auxv");
-        fd = procfs_open(gs->p, self, O_RDONLY | O_CLOEXEC);
-        if (fd < 0)
+    int fd = -ENOENT;
+    const char *pf = own_proc_file(gs, name);
+    if (pf) { /* the guest's view where the core emulates the file (maps, auxv, ...), else the host's */
+        snprintf(buf, sizeof buf, "/proc/self/%s", pf);
+        fd = procfs_open(gs->p, buf, O_RDONLY | O_CLOEXEC);
+        if (fd < 0 && fd != -ENOENT)
             return fail(gs, -fd);
-    } else {
+    }
+    if (fd < 0) {
         fd = open(host_path(gs, name, buf, sizeof buf), O_RDONLY | O_CLOEXEC);
         if (fd < 0)
             return fail(gs, errno);

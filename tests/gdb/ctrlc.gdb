@@ -1,0 +1,4 @@
+continue
+print spins > 0
+set var stop = 1
+continue

@@ -1,0 +1,3 @@
+break square
+continue
+detach

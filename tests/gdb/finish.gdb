@@ -1,0 +1,5 @@
+break square
+continue
+finish
+print $ + 1
+continue

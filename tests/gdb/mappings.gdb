@@ -1,0 +1,4 @@
+break main
+continue
+info proc mappings
+continue

@@ -1,0 +1,4 @@
+info breakpoints
+print spins > 0
+set var stop = 1
+continue

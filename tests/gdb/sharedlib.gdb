@@ -1,0 +1,6 @@
+break show
+continue
+info sharedlibrary
+bt
+print *p
+continue
