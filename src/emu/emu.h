@@ -102,6 +102,7 @@ struct emu_isa {
     /* Disassembles the instruction at pc; returns its length (0 if unreadable). */
     int (*disasm)(struct emu_proc *p, uint64_t pc, char *out, size_t outsz);
     int has_sa_restorer;         /* struct sigaction carries sa_restorer */
+    int pair_align;              /* 32-bit ABIs: a 64-bit argument starts at an even register (arm EABI, mips o32) */
     const char *cpuinfo;         /* one /proc/cpuinfo block; every %d is the processor number */
     /* Builds a signal frame for sig on the stack at sp (already chosen, alt stack applied) and points
        the thread at handler; returns 0 or -EFAULT when the frame cannot be written. */

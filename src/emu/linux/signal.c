@@ -227,18 +227,21 @@ SYS(sys_rt_sigaction)
     if (!valid_sig(a[0]) || a[3] != 8)
         return -EINVAL;
     struct guest_sigaction *cur = &c->proc->sigact[sig];
+    /* Kernel struct sigaction: handler, flags, [restorer] as guest words, then the 64-bit mask. */
     int rs = c->proc->isa->has_sa_restorer;
-    uint64_t words = rs ? 4 : 3;
+    unsigned words = rs ? 3 : 2, ws = sys_word(c);
     uint64_t n[4];
     if (a[1]) {
         if (sig == SIGKILL || sig == SIGSTOP)
             return -EINVAL;
-        if (mem_read(MEMP, a[1], n, words * 8) < 0)
+        if (sys_read_words(c, a[1], n, words) < 0 || mem_read(MEMP, a[1] + words * ws, &n[3], 8) < 0)
             return -EFAULT;
+        if (!rs)
+            n[2] = n[3]; /* the later code reads the mask from n[2] without a restorer */
     }
-    if (a[2]) { /* old action: handler, flags, [restorer], mask */
-        uint64_t o[4] = {cur->handler, cur->flags, rs ? cur->restorer : cur->mask, cur->mask};
-        if (mem_write(MEMP, a[2], o, words * 8) < 0)
+    if (a[2]) {
+        uint64_t o[3] = {cur->handler, cur->flags, cur->restorer};
+        if (sys_write_words(c, a[2], o, words) < 0 || mem_write(MEMP, a[2] + words * ws, &cur->mask, 8) < 0)
             return -EFAULT;
     }
     if (a[1]) {
@@ -311,17 +314,16 @@ SYS(sys_rt_sigreturn)
 
 SYS(sys_sigaltstack)
 {
-    /* stack_t: ss_sp (word), ss_flags (int, padded), ss_size (word) — LP64 layout. */
     uint64_t sp = c->proc->isa->get_sp(c);
-    if (a[1]) {
+    if (a[1]) { /* stack_t: ss_sp, ss_flags (int, padded to a word), ss_size */
         uint64_t old[3] = {c->altstack_sp, (uint64_t)(c->altstack_size ? (on_altstack(c, sp) ? G_SS_ONSTACK : 0) : G_SS_DISABLE),
                            c->altstack_size};
-        if (mem_write(MEMP, a[1], old, sizeof old) < 0)
+        if (sys_write_words(c, a[1], old, 3) < 0)
             return -EFAULT;
     }
     if (a[0]) {
         uint64_t n[3];
-        if (mem_read(MEMP, a[0], n, sizeof n) < 0)
+        if (sys_read_words(c, a[0], n, 3) < 0)
             return -EFAULT;
         if (on_altstack(c, sp))
             return -EPERM;

@@ -24,6 +24,7 @@ extern const struct sys_impl sys_proc_impls[]; /* ids, time, exit, limits */
 extern const struct sys_impl sys_process_impls[]; /* clone, execve, wait */
 extern const struct sys_impl sys_net_impls[];  /* sockets */
 extern const struct sys_impl sys_fd_impls[];   /* epoll, eventfd, timerfd, inotify, statfs, credentials */
+extern const struct sys_impl sys_compat32_impls[]; /* stat64, _llseek, statfs64: 32-bit-only calls */
 extern const struct sys_impl sys_signal_impls[]; /* dispositions, masks, kill, sigreturn */
 
 /* Fills isa->systab from the numbering for isa->name; returns -1 when xtrace has none. */
@@ -56,6 +57,37 @@ static inline void sys_host_sigset(uint64_t m, sigset_t *set)
     for (int s = 1; s <= 64; s++)
         if ((m >> (s - 1)) & 1)
             sigaddset(set, s);
+}
+
+/* The guest's word (long, pointer) size in bytes: 8 on LP64 ABIs, 4 on ILP32 ones. */
+static inline unsigned sys_word(const struct emu_cpu *c) { return c->proc->isa->elf_class == 2 ? 8 : 4; }
+
+/* Reads n guest words (little-endian, zero-extended) at a; returns 0 or -EFAULT. */
+static inline int sys_read_words(struct emu_cpu *c, uint64_t a, uint64_t *w, unsigned n)
+{
+    unsigned ws = sys_word(c);
+    uint8_t buf[64];
+    if (n * ws > sizeof buf || mem_read(c->proc->mem, a, buf, n * ws) < 0)
+        return -EFAULT;
+    for (unsigned i = 0; i < n; i++)
+        w[i] = ws == 8 ? ld64(buf + 8 * i) : ld32(buf + 4 * i);
+    return 0;
+}
+
+/* Writes n guest words at a; returns 0 or -EFAULT. */
+static inline int sys_write_words(struct emu_cpu *c, uint64_t a, const uint64_t *w, unsigned n)
+{
+    unsigned ws = sys_word(c);
+    uint8_t buf[64];
+    if (n * ws > sizeof buf)
+        return -EFAULT;
+    for (unsigned i = 0; i < n; i++) {
+        if (ws == 8)
+            st64(buf + 8 * i, w[i]);
+        else
+            st32(buf + 4 * i, (uint32_t)w[i]);
+    }
+    return mem_write(c->proc->mem, a, buf, n * ws);
 }
 
 /* Guest dirfd to host dirfd (AT_FDCWD passes through). */

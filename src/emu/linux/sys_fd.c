@@ -273,7 +273,7 @@ const struct sys_impl sys_fd_impls[] = {
     {"eventfd2", sys_eventfd2}, {"timerfd_create", sys_timerfd_create}, {"timerfd_settime", sys_timerfd_settime},
     {"timerfd_gettime", sys_timerfd_gettime}, {"inotify_init1", sys_inotify_init1},
     {"inotify_add_watch", sys_inotify_add_watch}, {"inotify_rm_watch", sys_inotify_rm_watch},
-    {"pselect6", sys_pselect6}, {"statfs", sys_statfs}, {"fstatfs", sys_fstatfs}, {"fallocate", sys_fallocate},
+    {"pselect6", sys_pselect6}, {"timerfd_settime64", sys_timerfd_settime}, {"timerfd_gettime64", sys_timerfd_gettime}, {"statfs", sys_statfs}, {"fstatfs", sys_fstatfs}, {"fallocate", sys_fallocate},
     {"flock", sys_flock}, {"syncfs", sys_syncfs}, {"tee", sys_tee}, {"splice", sys_splice},
     {"copy_file_range", sys_copy_file_range}, {"memfd_create", sys_memfd_create}, {"membarrier", sys_membarrier},
     {"mknodat", sys_mknodat}, {"chroot", sys_chroot}, {"setuid", sys_setuid}, {"setgid", sys_setgid},

@@ -288,6 +288,7 @@ const struct sys_impl sys_fs_impls[] = {
     {"fchdir", sys_fchdir}, {"mkdirat", sys_mkdirat}, {"unlinkat", sys_unlinkat}, {"renameat2", sys_renameat2},
     {"symlinkat", sys_symlinkat}, {"linkat", sys_linkat}, {"fchmodat", sys_fchmodat}, {"fchmod", sys_fchmod},
     {"fchownat", sys_fchownat}, {"fchown", sys_fchown}, {"truncate", sys_truncate}, {"ftruncate", sys_ftruncate},
+    {"truncate64", sys_truncate}, {"ftruncate64", sys_ftruncate}, {"utimensat_time64", sys_utimensat},
     {"fsync", sys_fsync}, {"fdatasync", sys_fdatasync}, {"umask", sys_umask}, {"sync", sys_sync},
     {"utimensat", sys_utimensat},
     {NULL, NULL},

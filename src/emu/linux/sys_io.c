@@ -49,8 +49,8 @@ static int64_t get_iov(struct emu_cpu *c, uint64_t ga, uint64_t cnt, int prot, s
     if (!v)
         return -ENOMEM;
     for (uint64_t i = 0; i < cnt; i++) {
-        uint64_t g[2];
-        if (mem_read(MEMP, ga + i * 16, g, 16) < 0) {
+        uint64_t g[2]; /* struct iovec: base, len as guest words */
+        if (sys_read_words(c, ga + i * 2 * sys_word(c), g, 2) < 0) {
             free(v);
             return -EFAULT;
         }
@@ -263,6 +263,6 @@ const struct sys_impl sys_io_impls[] = {
     {"read", sys_read}, {"write", sys_write}, {"pread64", sys_pread64}, {"pwrite64", sys_pwrite64},
     {"readv", sys_readv}, {"writev", sys_writev}, {"preadv", sys_preadv}, {"pwritev", sys_pwritev},
     {"lseek", sys_lseek}, {"dup", sys_dup}, {"dup3", sys_dup3}, {"pipe2", sys_pipe2}, {"fcntl", sys_fcntl},
-    {"ioctl", sys_ioctl}, {"ppoll", sys_ppoll}, {"sendfile", sys_sendfile},
+    {"ioctl", sys_ioctl}, {"ppoll", sys_ppoll}, {"ppoll_time64", sys_ppoll}, {"fcntl64", sys_fcntl}, {"sendfile", sys_sendfile},
     {NULL, NULL},
 };

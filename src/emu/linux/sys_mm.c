@@ -186,7 +186,15 @@ SYS(sys_mincore)
 
 SYS(sys_fadvise64) { (void)c; return -posix_fadvise((int)a[0], (off_t)a[1], (off_t)a[2], (int)a[3]); }
 
+/* mmap2: the offset counts 4096-byte units, so 32-bit guests reach files past 4 GiB. */
+SYS(sys_mmap2)
+{
+    uint64_t b[6] = {a[0], a[1], a[2], a[3], a[4], a[5] * 4096};
+    return sys_mmap(c, b);
+}
+
 const struct sys_impl sys_mm_impls[] = {
+    {"mmap2", sys_mmap2},
     {"mlock", sys_mlock}, {"munlock", sys_munlock}, {"msync", sys_msync}, {"mincore", sys_mincore},
     {"fadvise64", sys_fadvise64},
     {"riscv_flush_icache", sys_riscv_flush_icache},

@@ -53,7 +53,7 @@ SYS(sys_set_tid_address)
 
 SYS(sys_set_robust_list)
 {
-    if (a[1] != 24) /* sizeof(struct robust_list_head) on LP64 */
+    if (a[1] != 3 * sys_word(c)) /* sizeof(struct robust_list_head): three guest words */
         return -EINVAL;
     c->robust_list = a[0];
     c->robust_len = a[1];
@@ -254,7 +254,11 @@ const struct sys_impl sys_proc_impls[] = {
     {"clock_nanosleep", sys_clock_nanosleep}, {"times", sys_times}, {"prlimit64", sys_prlimit64},
     {"getrlimit", sys_getrlimit}, {"setrlimit", sys_setrlimit}, {"getrusage", sys_getrusage},
     {"sysinfo", sys_sysinfo}, {"getrandom", sys_getrandom}, {"sched_getaffinity", sys_sched_getaffinity},
-    {"getcpu", sys_getcpu}, {"futex", sys_futex}, {"setitimer", sys_setitimer}, {"getitimer", sys_getitimer},
+    {"getcpu", sys_getcpu}, {"futex", sys_futex},
+    /* 32-bit ABIs' 64-bit-time calls take the LP64 layouts */
+    {"clock_gettime64", sys_clock_gettime}, {"clock_getres_time64", sys_clock_getres},
+    {"clock_nanosleep_time64", sys_clock_nanosleep}, {"futex_time64", sys_futex},
+    {"timer_settime64", sys_timer_settime}, {"timer_gettime64", sys_timer_gettime}, {"setitimer", sys_setitimer}, {"getitimer", sys_getitimer},
     {"timer_create", sys_timer_create}, {"timer_settime", sys_timer_settime}, {"timer_gettime", sys_timer_gettime},
     {"timer_delete", sys_timer_delete}, {"timer_getoverrun", sys_timer_getoverrun},
     {NULL, NULL},

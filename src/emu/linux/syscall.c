@@ -14,15 +14,50 @@
 #include "gen/sysnum-riscv64.h"
 
 /* Every family's handlers, each a NULL-name-terminated array. */
-static const struct sys_impl *const families[] = {sys_fs_impls, sys_io_impls, sys_mm_impls, sys_proc_impls, sys_signal_impls, sys_process_impls, sys_net_impls, sys_fd_impls, NULL};
+static const struct sys_impl *const families[] = {sys_fs_impls, sys_io_impls, sys_mm_impls, sys_proc_impls, sys_signal_impls, sys_process_impls, sys_net_impls, sys_fd_impls, sys_compat32_impls, NULL};
 
 /* Syscalls that may wait indefinitely; other guest threads run meanwhile. */
 static const char *const blocking[] = {
     "read", "write", "readv", "writev", "pread64", "pwrite64", "preadv", "pwritev", "futex", "nanosleep",
     "clock_nanosleep", "ppoll", "pselect6", "wait4", "waitid", "epoll_pwait", "epoll_wait", "accept", "accept4",
     "connect", "recvfrom", "recvmsg", "sendto", "sendmsg", "rt_sigsuspend", "rt_sigtimedwait",
+    "ppoll_time64", "futex_time64", "clock_nanosleep_time64", "pselect6_time64",
     "flock", "fcntl", "sendfile", "splice", "msgrcv", "semop", "semtimedop", "sched_yield", NULL,
 };
+
+/* 64-bit arguments that 32-bit ABIs pass in register pairs (bit i: logical argument i), as data. */
+static const struct { const char *name; uint8_t wide; } wide_args[] = {
+    {"pread64", 1 << 3}, {"pwrite64", 1 << 3}, {"truncate64", 1 << 1}, {"ftruncate64", 1 << 1},
+    {"fallocate", 1 << 2 | 1 << 3}, {"arm_fadvise64_64", 1 << 2 | 1 << 3}, {"fadvise64_64", 1 << 1 | 1 << 2},
+    {"sync_file_range2", 1 << 2 | 1 << 3}, {"sync_file_range", 1 << 1 | 1 << 2}, {"readahead", 1 << 1},
+};
+
+static uint8_t wide_mask(const char *name)
+{
+    for (size_t i = 0; i < sizeof wide_args / sizeof wide_args[0]; i++)
+        if (!strcmp(wide_args[i].name, name))
+            return wide_args[i].wide;
+    return 0;
+}
+
+/* Rebuilds logical arguments from 32-bit registers: pairs (low word first) for the wide ones. */
+static void unpack_wide(const struct emu_isa *isa, uint8_t wide, uint64_t a[6])
+{
+    uint64_t r[6];
+    memcpy(r, a, sizeof r);
+    unsigned reg = 0;
+    for (int i = 0; i < 6; i++) {
+        if (wide >> i & 1) {
+            if (isa->pair_align && (reg & 1))
+                reg++;
+            a[i] = reg + 1 < 6 ? (r[reg] & 0xffffffffu) | r[reg + 1] << 32 : 0;
+            reg += 2;
+        } else {
+            a[i] = reg < 6 ? r[reg] & 0xffffffffu : 0;
+            reg++;
+        }
+    }
+}
 
 static int is_blocking(const char *name)
 {
@@ -58,6 +93,7 @@ const struct sys_ent *const *sys_build_table(const struct sys_num *nums, unsigne
         e->fn = find_impl(e->name);
         e->sig = trace_sig_find(e->name);
         e->blocking = is_blocking(e->name);
+        e->wide = wide_mask(e->name);
         if (!tab[e->nr] || (!tab[e->nr]->fn && e->fn))
             tab[e->nr] = e;
     }
@@ -124,7 +160,7 @@ void emu_syscall(struct emu_cpu *c)
     const struct sys_ent *e = nr < isa->nsys ? isa->systab[nr] : NULL;
     int64_t ret;
     if (!e) {
-        struct sys_ent tmp = {(int)nr, "syscall", NULL, NULL, 0};
+        struct sys_ent tmp = {(int)nr, "syscall", NULL, NULL, 0, 0};
         if (nr >= sizeof p->unknown_sys_seen / sizeof p->unknown_sys_seen[0] || !p->unknown_sys_seen[nr]) {
             emu_warn("unknown %s syscall number %llu: returning ENOSYS", isa->name, (unsigned long long)nr);
             if (nr < sizeof p->unknown_sys_seen / sizeof p->unknown_sys_seen[0])
@@ -137,6 +173,8 @@ void emu_syscall(struct emu_cpu *c)
         isa->sys_ret(c, -ENOSYS);
         return;
     }
+    if (e->wide && isa->elf_class == 1 /* ELFCLASS32 */)
+        unpack_wide(isa, e->wide, a);
     if (p->trace)
         trace_enter(p->trace, c, e, a);
     int caught = p->dbg && dbg_catching(p->dbg, (int)nr);

@@ -17,6 +17,7 @@ struct sys_ent {
     sys_fn fn;                    /* generic handler, NULL when not implemented (ENOSYS) */
     const struct trace_sig *sig;  /* decoding signature for the log, NULL to print raw */
     int blocking;                 /* may wait: the emulator lock is released around it */
+    uint8_t wide;                 /* 32-bit ABIs: bit i set when logical argument i is 64-bit (a register pair) */
 };
 
 /* Numbering row, generated from the cross toolchain's <asm/unistd.h>. */

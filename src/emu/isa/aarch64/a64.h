@@ -35,6 +35,8 @@ struct a64_cpu {
     uint32_t excl_size;          /* exclusive monitor: access size in bytes, 0 when open */
     uint64_t excl_addr;          /* address of the last load-exclusive */
     uint64_t excl_val[2];        /* value it loaded (a store-exclusive succeeds if memory still holds it) */
+    uint8_t *mem_base;           /* copies of proc->mem->base and ->limit (fixed for the process's life) */
+    uint64_t mem_limit;
     _Alignas(16) uint8_t v[32][16]; /* V0-V31, little-endian byte order whatever the host */
 };
 
@@ -93,14 +95,24 @@ const struct op *a64_fault(struct emu_cpu *c, const struct op *o, uint64_t a);
 const struct op *a64_misaligned(struct emu_cpu *c, const struct op *o, uint64_t a);
 
 /* Guest memory access for ops: records the op for fault reporting, then a plain host access. */
+static inline int a64_in_range(const struct emu_cpu *c, uint64_t a, uint64_t n)
+{
+    uint64_t lim = A64(c)->mem_limit;
+    return a < lim && n <= lim - a;
+}
 static inline uint8_t *a64_addr(struct emu_cpu *c, const struct op *o, uint64_t a, unsigned n)
 {
-    struct mem *m = c->proc->mem;
     c->cur = o;
-    if (__builtin_expect(!mem_in_range(m, a, n), 0))
+    if (__builtin_expect(!a64_in_range(c, a, n), 0))
         return NULL;
-    return m->base + a;
+    return A64(c)->mem_base + a;
 }
+/* The same as a statement: declares p, or leaves the op with SIGSEGV. */
+#define A64_MEM(c, o, ea, n, p)                                                                              \
+    (c)->cur = (o);                                                                                          \
+    if (__builtin_expect(!a64_in_range((c), (ea), (n)), 0))                                                  \
+        return a64_fault((c), (o), (ea));                                                                    \
+    uint8_t *p = A64(c)->mem_base + (ea);
 
 /* FP state: FPCR/FPSR access (merging the host's sticky flags), reset. */
 uint32_t a64_fpsr_read(struct emu_cpu *c);

@@ -342,8 +342,25 @@ OP(op_smaddl) { X(o->rd) = X(o->rs3) + SW32(X(o->rs1)) * SW32(X(o->rs2)); NEXT; 
 OP(op_smsubl) { X(o->rd) = X(o->rs3) - SW32(X(o->rs1)) * SW32(X(o->rs2)); NEXT; }
 OP(op_umaddl) { X(o->rd) = X(o->rs3) + W32(X(o->rs1)) * W32(X(o->rs2)); NEXT; }
 OP(op_umsubl) { X(o->rd) = X(o->rs3) - W32(X(o->rs1)) * W32(X(o->rs2)); NEXT; }
-OP(op_smulh) { X(o->rd) = (uint64_t)(((__int128)(int64_t)X(o->rs1) * (int64_t)X(o->rs2)) >> 64); NEXT; }
-OP(op_umulh) { X(o->rd) = (uint64_t)(((unsigned __int128)X(o->rs1) * X(o->rs2)) >> 64); NEXT; }
+/* High halves of 64x64-bit products, in 32-bit pieces (no 128-bit type needed on 32-bit hosts). */
+static inline uint64_t umulh(uint64_t a, uint64_t b)
+{
+    uint64_t al = (uint32_t)a, ah = a >> 32, bl = (uint32_t)b, bh = b >> 32;
+    uint64_t ll = al * bl, lh = al * bh, hl = ah * bl, hh = ah * bh;
+    uint64_t mid = (ll >> 32) + (uint32_t)lh + (uint32_t)hl;
+    return hh + (lh >> 32) + (hl >> 32) + (mid >> 32);
+}
+static inline uint64_t smulh(uint64_t a, uint64_t b)
+{
+    uint64_t h = umulh(a, b);
+    if ((int64_t)a < 0)
+        h -= b;
+    if ((int64_t)b < 0)
+        h -= a;
+    return h;
+}
+OP(op_smulh) { X(o->rd) = smulh(X(o->rs1), X(o->rs2)); NEXT; }
+OP(op_umulh) { X(o->rd) = umulh(X(o->rs1), X(o->rs2)); NEXT; }
 
 /* Divide (by zero gives zero, INT_MIN / -1 gives INT_MIN), variable shifts. */
 OP(op_udiv64) { uint64_t b = X(o->rs2); X(o->rd) = b ? X(o->rs1) / b : 0; NEXT; }

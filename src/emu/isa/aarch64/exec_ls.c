@@ -33,9 +33,7 @@
 #define LS1(name, m, n, body)                                                                                \
     OP(name##_##m)                                                                                           \
     {                                                                                                        \
-        EA_##m uint8_t *p = a64_addr(c, o, ea, n);                                                           \
-        if (__builtin_expect(!p, 0))                                                                         \
-            return a64_fault(c, o, ea);                                                                      \
+        EA_##m A64_MEM(c, o, ea, n, p)                                                                       \
         body;                                                                                                \
         WB_##m NEXT;                                                                                         \
     }
@@ -76,9 +74,7 @@ static const op_fn prfm[7] = {op_prfm, op_prfm, op_prfm, op_prfm, op_prfm, op_pr
 #define LP1(name, m, n, body)                                                                                \
     OP(name##_##m)                                                                                           \
     {                                                                                                        \
-        EA_##m uint8_t *p = a64_addr(c, o, ea, 2 * (n));                                                     \
-        if (__builtin_expect(!p, 0))                                                                         \
-            return a64_fault(c, o, ea);                                                                      \
+        EA_##m A64_MEM(c, o, ea, 2 * (n), p)                                                                 \
         body;                                                                                                \
         WB_##m NEXT;                                                                                         \
     }
@@ -120,9 +116,7 @@ static inline void stn(uint8_t *p, unsigned n, uint64_t v)
 
 #define ALIGNED(n, total)                                                                                    \
     uint64_t ea = X(o->rs1);                                                                                 \
-    uint8_t *p = a64_addr(c, o, ea, total);                                                                  \
-    if (__builtin_expect(!p, 0))                                                                             \
-        return a64_fault(c, o, ea);                                                                          \
+    A64_MEM(c, o, ea, total, p)                                                                              \
     if (__builtin_expect(ea & ((total) - 1), 0))                                                             \
         return a64_misaligned(c, o, ea);
 
@@ -422,3 +416,65 @@ const struct a64_insn a64_ldst[] = {
     LDST_ROW(0xfc000000, str_d, 3, "str"), LDST_ROW(0xfc400000, ldr_d, 3, "ldr"),
     {0, 0, NULL, NULL, NULL, 0, 0, NULL},
 };
+
+/* ---- memory references for watchpoints: kind (1 read, 2 write, 3 both), address and length ---- */
+int a64_vldst_ref(struct emu_cpu *c, const struct op *o, uint64_t *addr, unsigned *len);
+
+static const struct {
+    const op_fn *fns;    /* handler per addressing mode */
+    uint8_t nmodes, kind, len;
+} families[] = {
+    {ldrb, 7, 1, 1}, {ldrh, 7, 1, 2}, {ldrw, 7, 1, 4}, {ldrx, 7, 1, 8}, {ldrsb_x, 7, 1, 1}, {ldrsh_x, 7, 1, 2},
+    {ldrsw, 7, 1, 4}, {ldrsb_w, 7, 1, 1}, {ldrsh_w, 7, 1, 2}, {strb, 7, 2, 1}, {strh, 7, 2, 2}, {strw, 7, 2, 4},
+    {strx, 7, 2, 8}, {ldr_b, 7, 1, 1}, {ldr_h, 7, 1, 2}, {ldr_s, 7, 1, 4}, {ldr_d, 7, 1, 8}, {ldr_q, 7, 1, 16},
+    {str_b, 7, 2, 1}, {str_h, 7, 2, 2}, {str_s, 7, 2, 4}, {str_d, 7, 2, 8}, {str_q, 7, 2, 16},
+    {ldpw, 3, 1, 8}, {ldpx, 3, 1, 16}, {ldpsw, 3, 1, 8}, {stpw, 3, 2, 8}, {stpx, 3, 2, 16}, {ldp_s, 3, 1, 8},
+    {ldp_d, 3, 1, 16}, {ldp_q, 3, 1, 32}, {stp_s, 3, 2, 8}, {stp_d, 3, 2, 16}, {stp_q, 3, 2, 32},
+    {ldadd, 4, 3, 0}, {ldclr, 4, 3, 0}, {ldeor, 4, 3, 0}, {ldset, 4, 3, 0}, {ldsmax, 4, 3, 0}, {ldsmin, 4, 3, 0},
+    {ldumax, 4, 3, 0}, {ldumin, 4, 3, 0}, {swp, 4, 3, 0},
+};
+/* Exclusive-family handlers at X[rs1]: kind and length. */
+static const struct {
+    op_fn fn;
+    uint8_t kind, len;
+} singles[] = {
+    {ldxr_1, 1, 1}, {ldxr_2, 1, 2}, {ldxr_4, 1, 4}, {ldxr_8, 1, 8}, {stxr_1, 2, 1}, {stxr_2, 2, 2}, {stxr_4, 2, 4},
+    {stxr_8, 2, 8}, {cas_1, 3, 1}, {cas_2, 3, 2}, {cas_4, 3, 4}, {cas_8, 3, 8}, {ldxp_4, 1, 8}, {ldxp_8, 1, 16},
+    {stxp_4, 2, 8}, {stxp_8, 2, 16}, {casp_4, 3, 8}, {casp_8, 3, 16},
+};
+
+int a64_mem_ref(struct emu_cpu *c, const struct op *o, uint64_t *addr, unsigned *len)
+{
+    for (size_t f = 0; f < sizeof families / sizeof families[0]; f++)
+        for (unsigned m = 0; m < families[f].nmodes; m++) {
+            if (families[f].fns[m] != o->fn)
+                continue;
+            if (c) {
+                uint64_t base = X(o->rs1);
+                if (families[f].kind == 3) { /* atomics: modes are sizes */
+                    *addr = base;
+                    *len = 1u << m;
+                    return 3;
+                }
+                switch (m) {
+                case 2: *addr = base; break;
+                case 3: *addr = base + (X(o->rs2) << o->rm); break;
+                case 4: *addr = (uint64_t)o->imm; break;
+                case 5: *addr = base + ((uint64_t)(uint32_t)X(o->rs2) << o->rm); break;
+                case 6: *addr = base + ((uint64_t)(int64_t)(int32_t)X(o->rs2) << o->rm); break;
+                default: *addr = base + (uint64_t)o->imm; break;
+                }
+                *len = families[f].len;
+            }
+            return families[f].kind;
+        }
+    for (size_t i = 0; i < sizeof singles / sizeof singles[0]; i++)
+        if (singles[i].fn == o->fn) {
+            if (c) {
+                *addr = X(o->rs1);
+                *len = singles[i].len;
+            }
+            return singles[i].kind;
+        }
+    return a64_vldst_ref(c, o, addr, len);
+}

@@ -14,6 +14,9 @@ int a64_sig_setup(struct emu_cpu *c, int sig, const struct sig_info *info, const
                   uint64_t sp);
 int64_t a64_sig_return(struct emu_cpu *c);
 int a64_disasm(uint64_t pc, uint32_t insn, char *out, size_t outsz);
+int a64_mem_ref(struct emu_cpu *c, const struct op *o, uint64_t *addr, unsigned *len);
+extern const struct isa_reg a64_gdb_regs[];
+extern const char *const a64_gdb_xml[];
 
 static uint64_t get_sp(struct emu_cpu *c)
 {
@@ -30,6 +33,8 @@ static void cpu_init(struct emu_cpu *c, uint64_t entry, uint64_t sp)
 {
     c->pc = entry;
     XR(c, A64_SP) = sp;
+    A64(c)->mem_base = c->proc->mem->base;
+    A64(c)->mem_limit = c->proc->mem->limit;
     A64(c)->excl_size = 0;
     a64_fp_init(c);
 }
@@ -56,6 +61,30 @@ static void clone_child(struct emu_cpu *c, uint64_t stack, uint64_t tls, int set
         A64(c)->tpidr = tls;
     A64(c)->excl_size = 0;
     a64_fpsr_write(c, fpsr);
+}
+
+/* pc, then lr, then the frame-record chain (x29 points at {caller's x29, return address}) while it stays on
+   the stack and moves up. */
+static int unwind(struct emu_cpu *c, uint64_t *pcs, int max)
+{
+    struct mem *m = c->proc->mem;
+    int n = 0;
+    if (max > 0)
+        pcs[n++] = c->pc;
+    uint64_t lr = XR(c, 30), fp = XR(c, 29), sp = XR(c, A64_SP);
+    if (n < max && lr)
+        pcs[n++] = lr;
+    /* frames only move up the stack, so the walk ends */
+    for (int first = 1; n < max && fp >= sp && (fp & 7) == 0 && mem_check(m, fp, 16, MEM_R); first = 0) {
+        uint64_t prev = ld64(mem_host(m, fp)), r = ld64(mem_host(m, fp + 8));
+        if (!r || prev <= fp)
+            break;
+        if (!first || r != lr) /* the innermost record usually repeats lr */
+            pcs[n++] = r;
+        sp = fp;
+        fp = prev;
+    }
+    return n;
 }
 
 /* arm64's O_DIRECTORY, O_NOFOLLOW, O_DIRECT and O_LARGEFILE differ from asm-generic's; map them to the host's. */
@@ -101,6 +130,9 @@ struct emu_isa isa_aarch64 = {
     .addr_bits = 40,
     .cpu_size = sizeof(struct a64_cpu),
     .regs = regs,
+    .gdb_regs = a64_gdb_regs,
+    .gdb_xml = a64_gdb_xml,
+    .mem_ref = a64_mem_ref,
     .check_elf = check_elf,
     .cpu_init = cpu_init,
     .decode = a64_decode,
@@ -108,8 +140,12 @@ struct emu_isa isa_aarch64 = {
     .sys_ret = sys_ret,
     .disasm = disasm,
     .has_sa_restorer = 1,
+    .cpuinfo = "processor\t: %d\nBogoMIPS\t: 125.00\nFeatures\t: fp asimd crc32 atomics cpuid\n"
+               "CPU implementer\t: 0x41\nCPU architecture: 8\nCPU variant\t: 0x0\nCPU part\t: 0xd03\n"
+               "CPU revision\t: 4\n\n",
     .sig_setup = a64_sig_setup,
     .sig_return = a64_sig_return,
+    .unwind = unwind,
     .get_sp = get_sp,
     .clone_child = clone_child,
     .clone_tls_arg = 3,

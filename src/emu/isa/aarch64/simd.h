@@ -34,12 +34,19 @@ static inline void a64_stl(uint8_t *p, unsigned n, uint64_t v)
     default: st64(p, v); break;
     }
 }
-/* Writes the first n bytes of r to V[d] and zeroes the rest. */
+/* Writes the first n (1, 2, 4, 8 or 16) bytes of r[16] to V[d] and zeroes the rest (fixed-size copies only). */
 static inline void a64_vput(struct emu_cpu *c, unsigned d, const uint8_t *r, unsigned n)
 {
-    memcpy(V(d), r, n);
-    if (n < 16)
-        memset(V(d) + n, 0, 16 - n);
+    uint8_t *v = V(d);
+    if (n == 16) {
+        memcpy(v, r, 16);
+    } else {
+        uint64_t x = ld64(r);
+        if (n < 8)
+            x &= (1ull << (8 * n)) - 1;
+        st64(v, x);
+        st64(v + 8, 0);
+    }
 }
 static inline uint64_t a64_sx(uint64_t v, unsigned size) { return size == 3 ? v : (uint64_t)a64_sext(v, 8u << size); }
 static inline uint64_t a64_emask(unsigned size) { return size == 3 ? ~0ull : (1ull << (8u << size)) - 1; }

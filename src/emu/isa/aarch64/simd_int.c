@@ -42,7 +42,7 @@ int a64_d_vec2(struct op *o, uint32_t w, const struct a64_insn *r)
 #define V3(name, expr)                                                                                       \
     OP(name)                                                                                                 \
     {                                                                                                        \
-        uint8_t r[16];                                                                                       \
+        uint8_t r[16] = {0};                                                                                 \
         const uint8_t *pa = V(o->rs1), *pb = V(o->rs2), *pd = V(o->rd);                                      \
         BY_SIZE(o->aux, for (unsigned i = 0; i < o->rm / sizeof(U); i++) {                                              \
             U x = LANE(pa, i), y = LANE(pb, i), z = LANE(pd, i);                                             \
@@ -74,41 +74,43 @@ V3(op_v_sabd, sx > sy ? x - y : y - x)
 V3(op_v_uabd, x > y ? x - y : y - x)
 V3(op_v_saba, z + (sx > sy ? x - y : y - x))
 V3(op_v_uaba, z + (x > y ? x - y : y - x))
-V3(op_v_shadd, ((__int128)sx + sy) >> 1)
-V3(op_v_uhadd, ((unsigned __int128)x + y) >> 1)
-V3(op_v_srhadd, ((__int128)sx + sy + 1) >> 1)
-V3(op_v_urhadd, ((unsigned __int128)x + y + 1) >> 1)
-V3(op_v_shsub, ((__int128)sx - sy) >> 1)
-V3(op_v_uhsub, ((__int128)x - y) >> 1)
+/* Halving ops without a wider type: floor((a + b) / 2) = (a >> 1) + (b >> 1) + (a & b & 1), etc. */
+V3(op_v_shadd, (sx >> 1) + (sy >> 1) + (sx & sy & 1))
+V3(op_v_uhadd, (x >> 1) + (y >> 1) + (x & y & 1))
+V3(op_v_srhadd, (sx >> 1) + (sy >> 1) + ((sx | sy) & 1))
+V3(op_v_urhadd, (x >> 1) + (y >> 1) + ((x | y) & 1))
+V3(op_v_shsub, (sx >> 1) - (sy >> 1) - (~sx & sy & 1))
+V3(op_v_uhsub, (x >> 1) - (y >> 1) - (~x & y & 1))
 
+/* x (eb bits, sign-extended when sgn) shifted right by n >= 1 with infinite precision, optionally rounding
+   (adding half an lsb first): the result's low 64 bits. */
+static inline uint64_t shr_round(uint64_t x, unsigned n, int sgn, int rnd)
+{
+    if (n > 64)
+        return sgn && !rnd ? (uint64_t)((int64_t)x >> 63) : 0;
+    uint64_t q = n == 64 ? (sgn ? (uint64_t)((int64_t)x >> 63) : 0) : sgn ? (uint64_t)((int64_t)x >> n) : x >> n;
+    return rnd ? q + ((x >> (n - 1)) & 1) : q;
+}
 /* Shifts by a signed register amount (low byte of each Vm lane); rnd: rounding. */
 static inline uint64_t vshl(uint64_t x, int64_t sh, unsigned eb, int sgn, int rnd)
 {
     uint64_t m = eb == 64 ? ~0ull : (1ull << eb) - 1;
-    int64_t sx = a64_sext(x, eb);
     if (sh >= 0)
         return sh >= (int)eb ? 0 : (x << sh) & m;
-    sh = -sh;
-    if (sgn) {
-        if (sh > (int)eb)
-            return (rnd ? 0 : (uint64_t)(sx >> 63)) & m;
-        __int128 v = (__int128)sx + (rnd ? (__int128)1 << (sh - 1) : 0);
-        return (uint64_t)(v >> sh) & m;
-    }
-    if (sh > (int)eb)
-        return 0;
-    unsigned __int128 v = (unsigned __int128)x + (rnd ? (unsigned __int128)1 << (sh - 1) : 0);
-    return (uint64_t)(v >> sh) & m;
+    if (sgn)
+        x = (uint64_t)a64_sext(x, eb);
+    return shr_round(x, (unsigned)-sh, sgn, rnd) & m;
 }
 V3(op_v_sshl, vshl(x, (int8_t)y, EB, 1, 0))
 V3(op_v_ushl, vshl(x, (int8_t)y, EB, 0, 0))
 V3(op_v_srshl, vshl(x, (int8_t)y, EB, 1, 1))
 V3(op_v_urshl, vshl(x, (int8_t)y, EB, 0, 1))
 
-/* Saturating add/subtract (QC on saturation). */
-static inline uint64_t sat_s(struct emu_cpu *c, __int128 v, unsigned eb)
+/* Saturation of a value known exactly (as int64) to eb < 64 bits, or of an exact 64-bit result with an
+   overflow indication; QC on saturation. */
+static inline uint64_t sat_s(struct emu_cpu *c, int64_t v, unsigned eb)
 {
-    __int128 hi = ((__int128)1 << (eb - 1)) - 1, lo = -hi - 1;
+    int64_t hi = (int64_t)((1ull << (eb - 1)) - 1), lo = -hi - 1;
     if (v > hi) {
         QC(c);
         v = hi;
@@ -118,28 +120,106 @@ static inline uint64_t sat_s(struct emu_cpu *c, __int128 v, unsigned eb)
     }
     return (uint64_t)v & (eb == 64 ? ~0ull : (1ull << eb) - 1);
 }
-static inline uint64_t sat_u(struct emu_cpu *c, __int128 v, unsigned eb)
+static inline uint64_t sat_u(struct emu_cpu *c, int64_t v, unsigned eb)
 {
-    __int128 hi = eb == 64 ? (__int128)~0ull : (__int128)((1ull << eb) - 1);
-    if (v > hi) {
+    uint64_t hi = eb == 64 ? ~0ull : (1ull << eb) - 1;
+    if (v < 0) {
         QC(c);
-        v = hi;
-    } else if (v < 0) {
+        return 0;
+    }
+    if ((uint64_t)v > hi) {
         QC(c);
-        v = 0;
+        return hi;
     }
     return (uint64_t)v;
 }
-V3(op_v_sqadd, sat_s(c, (__int128)sx + sy, EB))
-V3(op_v_uqadd, sat_u(c, (__int128)x + y, EB))
-V3(op_v_sqsub, sat_s(c, (__int128)sx - sy, EB))
-V3(op_v_uqsub, sat_u(c, (__int128)x - y, EB))
+static inline uint64_t sat_uu(struct emu_cpu *c, uint64_t v, unsigned eb) /* an unsigned value to eb bits */
+{
+    uint64_t hi = eb == 64 ? ~0ull : (1ull << eb) - 1;
+    if (v > hi) {
+        QC(c);
+        return hi;
+    }
+    return v;
+}
+/* Saturating add/subtract on lanes of eb bits (64 included). */
+static inline uint64_t sqaddsub(struct emu_cpu *c, int64_t a, int64_t b, unsigned eb, int sub)
+{
+    int64_t r;
+    if (eb < 64)
+        return sat_s(c, sub ? a - b : a + b, eb);
+    if (sub ? __builtin_sub_overflow(a, b, &r) : __builtin_add_overflow(a, b, &r)) {
+        QC(c);
+        return a < 0 ? 0x8000000000000000ull : 0x7fffffffffffffffull;
+    }
+    return (uint64_t)r;
+}
+static inline uint64_t uqaddsub(struct emu_cpu *c, uint64_t a, uint64_t b, unsigned eb, int sub)
+{
+    uint64_t hi = eb == 64 ? ~0ull : (1ull << eb) - 1;
+    if (sub) {
+        if (a < b) {
+            QC(c);
+            return 0;
+        }
+        return a - b;
+    }
+    uint64_t r = a + b;
+    if (r < a || r > hi) {
+        QC(c);
+        return hi;
+    }
+    return r;
+}
+V3(op_v_sqadd, sqaddsub(c, sx, sy, EB, 0))
+V3(op_v_uqadd, uqaddsub(c, x, y, EB, 0))
+V3(op_v_sqsub, sqaddsub(c, sx, sy, EB, 1))
+V3(op_v_uqsub, uqaddsub(c, x, y, EB, 1))
+
+/* SWAR forms of the hottest element-wise ops: each 64-bit half at once (lanes never carry into each other). */
+static const uint64_t lane_hi[4] = {0x8080808080808080ull, 0x8000800080008000ull, 0x8000000080000000ull, 0x8000000000000000ull};
+static const uint64_t lane_one[4] = {0x0101010101010101ull, 0x0001000100010001ull, 0x0000000100000001ull, 1};
+static inline uint64_t swar_add(uint64_t a, uint64_t b, uint64_t h) { return ((a & ~h) + (b & ~h)) ^ ((a ^ b) & h); }
+static inline uint64_t swar_sub(uint64_t a, uint64_t b, uint64_t h) { return ((a | h) - (b & ~h)) ^ ((a ^ ~b) & h); }
+/* all-ones lanes where t's lane is zero */
+static inline uint64_t swar_zero(uint64_t t, unsigned size)
+{
+    uint64_t h = lane_hi[size];
+    uint64_t nz = ((((t & ~h) + ~h) | t) & h) >> ((8u << size) - 1); /* 1 in lanes that are nonzero */
+    return (lane_one[size] - (nz & lane_one[size])) * a64_emask(size);
+}
+#define VSWAR(name, expr)                                                                                    \
+    OP(name)                                                                                                 \
+    {                                                                                                        \
+        unsigned size = o->aux;                                                                              \
+        uint64_t h = lane_hi[size];                                                                          \
+        (void)h;                                                                                             \
+        uint64_t a0 = a64_vd(c, o->rs1, 0), b0 = a64_vd(c, o->rs2, 0), r0, r1 = 0;                           \
+        { uint64_t a = a0, b = b0; (void)b; r0 = (expr); }                                                   \
+        if (o->rm == 16) {                                                                                   \
+            uint64_t a = a64_vd(c, o->rs1, 1), b = a64_vd(c, o->rs2, 1);                                     \
+            (void)b;                                                                                         \
+            r1 = (expr);                                                                                     \
+        } else if (o->rm < 8) {                                                                              \
+            r0 &= (1ull << (8 * o->rm)) - 1;                                                                 \
+        }                                                                                                    \
+        a64_set_vd(c, o->rd, 0, r0);                                                                         \
+        a64_set_vd(c, o->rd, 1, r1);                                                                         \
+        NEXT;                                                                                                \
+    }
+VSWAR(op_vs_add, swar_add(a, b, h))
+VSWAR(op_vs_sub, swar_sub(a, b, h))
+VSWAR(op_vs_cmeq, swar_zero(a ^ b, size))
+VSWAR(op_vs_cmeq0, swar_zero(a, size))
+VSWAR(op_vs_cmtst, ~swar_zero(a & b, size))
+VSWAR(op_vs_ushr, o->imm >= (8 << size) ? 0 : (a >> o->imm) & (lane_one[size] * (a64_emask(size) >> o->imm)))
+VSWAR(op_vs_shl, (a << o->imm) & (lane_one[size] * ((a64_emask(size) << o->imm) & a64_emask(size))))
 
 /* Bitwise ops on the whole register. */
 #define VLOG(name, expr)                                                                                     \
     OP(name)                                                                                                 \
     {                                                                                                        \
-        uint8_t r[16];                                                                                       \
+        uint8_t r[16] = {0};                                                                                 \
         for (unsigned i = 0; i < 2; i++) {                                                                   \
             uint64_t x = a64_vd(c, o->rs1, i), y = a64_vd(c, o->rs2, i), z = a64_vd(c, o->rd, i);            \
             (void)z;                                                                                         \
@@ -224,7 +304,7 @@ VACROSS(op_v_saddlv, PUT_S(2 * sizeof(U)), sacc += sx, 0)
 #define V2(name, expr)                                                                                       \
     OP(name)                                                                                                 \
     {                                                                                                        \
-        uint8_t r[16];                                                                                       \
+        uint8_t r[16] = {0};                                                                                 \
         const uint8_t *pa = V(o->rs1);                                                                       \
         BY_SIZE(o->aux, for (unsigned i = 0; i < o->rm / sizeof(U); i++) {                                              \
             U x = LANE(pa, i);                                                                               \
@@ -261,8 +341,8 @@ OP(op_v_rbit) /* bytes, whatever the size field says */
     a64_vput(c, o->rd, r, o->rm);
     NEXT;
 }
-V2(op_v_sqabs, sat_s(c, sx < 0 ? -(__int128)sx : sx, EB))
-V2(op_v_sqneg, sat_s(c, -(__int128)sx, EB))
+V2(op_v_sqabs, sqaddsub(c, 0, sx < 0 ? sx : -(int64_t)sx, EB, 1))
+V2(op_v_sqneg, sqaddsub(c, 0, sx, EB, 1))
 
 /* REV16/REV32/REV64: reverse elements of size aux inside containers of imm bytes. */
 OP(op_v_rev)
@@ -299,14 +379,14 @@ OP(op_v_rev)
     }
 VNARROW(op_v_xtn, x)
 VNARROW(op_v_sqxtn, sat_s(c, sx, EB))
-VNARROW(op_v_uqxtn, sat_u(c, x, EB))
+VNARROW(op_v_uqxtn, sat_uu(c, x, EB))
 VNARROW(op_v_sqxtun, sat_u(c, sx, EB))
 
 /* Pairwise add long: aux = source size; acc: accumulate into Vd. */
 #define VADDLP(name, sgn, acc)                                                                               \
     OP(name)                                                                                                 \
     {                                                                                                        \
-        uint8_t r[16];                                                                                       \
+        uint8_t r[16] = {0};                                                                                 \
         const uint8_t *pa = V(o->rs1), *pd = V(o->rd);                                                       \
         BY_SIZE(o->aux, for (unsigned i = 0; i < o->rm / (2 * sizeof(U)); i++) {                             \
             uint64_t x = LANE(pa, 2 * i), y = LANE(pa, 2 * i + 1);                                           \
@@ -404,7 +484,7 @@ OP(op_v_shll)
 #define VSH(name, expr)                                                                                      \
     OP(name)                                                                                                 \
     {                                                                                                        \
-        uint8_t r[16];                                                                                       \
+        uint8_t r[16] = {0};                                                                                 \
         const uint8_t *pa = V(o->rs1), *pd = V(o->rd);                                                       \
         unsigned sh = (unsigned)o->imm;                                                                      \
         BY_SIZE(o->aux, for (unsigned i = 0; i < o->rm / sizeof(U); i++) {                                              \
@@ -419,8 +499,33 @@ OP(op_v_shll)
     }
 #define SHR_U(x, sh) ((sh) >= EB ? 0 : (U)((x) >> (sh)))
 #define SHR_S(x, sh) ((U)((S)(x) >> ((sh) >= EB ? EB - 1 : (sh))))
-#define RSHR_U(x, sh) ((U)(((unsigned __int128)(x) + ((unsigned __int128)1 << ((sh) - 1))) >> (sh)))
-#define RSHR_S(x, sh) ((U)(((__int128)(S)(x) + ((__int128)1 << ((sh) - 1))) >> (sh)))
+#define RSHR_U(x, sh) ((U)shr_round((x), (sh), 0, 1))
+#define RSHR_S(x, sh) ((U)shr_round((uint64_t)(int64_t)(S)(x), (sh), 1, 1))
+/* Saturating left shifts by an immediate below the lane width. */
+static inline uint64_t sqshl_i(struct emu_cpu *c, int64_t sx, unsigned sh, unsigned eb)
+{
+    uint64_t m = eb == 64 ? ~0ull : (1ull << eb) - 1;
+    int64_t r = a64_sext(((uint64_t)sx << sh) & m, eb);
+    if ((r >> sh) != sx) {
+        QC(c);
+        return (sx < 0 ? ~(m >> 1) : m >> 1) & m;
+    }
+    return (uint64_t)r & m;
+}
+static inline uint64_t uqshl_i(struct emu_cpu *c, uint64_t x, unsigned sh, unsigned eb, int from_signed)
+{
+    uint64_t m = eb == 64 ? ~0ull : (1ull << eb) - 1;
+    if (from_signed && a64_sext(x, eb) < 0) {
+        QC(c);
+        return 0;
+    }
+    uint64_t r = (x << sh) & m;
+    if ((r >> sh) != (x & m)) {
+        QC(c);
+        return m;
+    }
+    return r;
+}
 VSH(op_v_ushr, SHR_U(x, sh))
 VSH(op_v_sshr, SHR_S(x, sh))
 VSH(op_v_usra, z + SHR_U(x, sh))
@@ -432,9 +537,9 @@ VSH(op_v_srsra, z + RSHR_S(x, sh))
 VSH(op_v_shl, (U)(x << sh))
 VSH(op_v_sli, (z & (U)~(U)(m << sh)) | (U)(x << sh))
 VSH(op_v_sri, sh >= EB ? z : (z & (U)~(U)(m >> sh)) | (U)(x >> sh))
-VSH(op_v_sqshl_i, sat_s(c, (__int128)sx << sh, EB))
-VSH(op_v_uqshl_i, sat_u(c, (__int128)x << sh, EB))
-VSH(op_v_sqshlu_i, sat_u(c, (__int128)sx << sh, EB))
+VSH(op_v_sqshl_i, sqshl_i(c, sx, sh, EB))
+VSH(op_v_uqshl_i, uqshl_i(c, x, sh, EB, 0))
+VSH(op_v_sqshlu_i, uqshl_i(c, x, sh, EB, 1))
 
 /* Shift right narrow: aux = destination size; source lanes are twice as wide. */
 #define VSHRN(name, expr)                                                                                    \
@@ -446,8 +551,8 @@ VSH(op_v_sqshlu_i, sat_u(c, (__int128)sx << sh, EB))
         unsigned off = o->rm == 16 ? 8 : 0, sh = (unsigned)o->imm;                                           \
         BY_SIZE(o->aux, for (unsigned i = 0; i < 8 / sizeof(U); i++) {                                       \
             uint64_t x = a64_ldl(src + 2 * sizeof(U) * i, 2 * sizeof(U));                                    \
-            __int128 sx = a64_sext(x, 2 * EB), rb = (__int128)1 << (sh - 1);                                 \
-            (void)sx, (void)rb;                                                                              \
+            int64_t sx = a64_sext(x, 2 * EB);                                                                \
+            (void)sx;                                                                                        \
             a64_stl(r + off + i * sizeof(U), sizeof(U), (expr));                                             \
         })                                                                                                   \
         if (!off)                                                                                            \
@@ -455,14 +560,15 @@ VSH(op_v_sqshlu_i, sat_u(c, (__int128)sx << sh, EB))
         memcpy(V(o->rd), r, 16);                                                                             \
         NEXT;                                                                                                \
     }
+/* (source lanes are at most 64 bits and sh >= 1, so the shifted values fit an int64) */
 VSHRN(op_v_shrn, x >> sh)
-VSHRN(op_v_rshrn, (uint64_t)(((unsigned __int128)x + (unsigned __int128)rb) >> sh))
+VSHRN(op_v_rshrn, shr_round(x, sh, 0, 1))
 VSHRN(op_v_sqshrn, sat_s(c, sx >> sh, EB))
-VSHRN(op_v_uqshrn, sat_u(c, (__int128)(x >> sh), EB))
+VSHRN(op_v_uqshrn, sat_uu(c, x >> sh, EB))
 VSHRN(op_v_sqshrun, sat_u(c, sx >> sh, EB))
-VSHRN(op_v_sqrshrn, sat_s(c, (sx + rb) >> sh, EB))
-VSHRN(op_v_uqrshrn, sat_u(c, ((__int128)x + rb) >> sh, EB))
-VSHRN(op_v_sqrshrun, sat_u(c, (sx + rb) >> sh, EB))
+VSHRN(op_v_sqrshrn, sat_s(c, (int64_t)shr_round((uint64_t)sx, sh, 1, 1), EB))
+VSHRN(op_v_uqrshrn, sat_uu(c, shr_round(x, sh, 0, 1), EB))
+VSHRN(op_v_sqrshrun, sat_u(c, (int64_t)shr_round((uint64_t)sx, sh, 1, 1), EB))
 
 /* SSHLL/USHLL(2): aux = source size, imm = shift. */
 #define VSHLL(name, sgn)                                                                                     \
@@ -487,7 +593,7 @@ VSHLL(op_v_ushll, 0)
 #define VELEM(name, expr)                                                                                    \
     OP(name)                                                                                                 \
     {                                                                                                        \
-        uint8_t r[16];                                                                                       \
+        uint8_t r[16] = {0};                                                                                 \
         const uint8_t *pa = V(o->rs1), *pd = V(o->rd);                                                       \
         BY_SIZE(o->aux, {                                                                                    \
             U y = LANE(V(o->rs2), (unsigned)o->imm);                                                         \
@@ -665,13 +771,13 @@ static int d_velem(struct op *o, uint32_t w, const struct a64_insn *r)
 
 const struct a64_insn a64_simd[] = {
     /* three same */
-    ROW(M3, T3(0, 0x10), a64_d_vec3, op_v_add, SZ_ALL, "add"),
-    ROW(M3, T3(1, 0x10), a64_d_vec3, op_v_sub, SZ_ALL, "sub"),
+    ROW(M3, T3(0, 0x10), a64_d_vec3, op_vs_add, SZ_ALL, "add"),
+    ROW(M3, T3(1, 0x10), a64_d_vec3, op_vs_sub, SZ_ALL, "sub"),
     ROW(M3, T3(0, 0x13), a64_d_vec3, op_v_mul, SZ_BHS, "mul"),
     ROW(M3, T3(0, 0x12), a64_d_vec3, op_v_mla, SZ_BHS, "mla"),
     ROW(M3, T3(1, 0x12), a64_d_vec3, op_v_mls, SZ_BHS, "mls"),
-    ROW(M3, T3(1, 0x11), a64_d_vec3, op_v_cmeq, SZ_ALL, "cmeq"),
-    ROW(M3, T3(0, 0x11), a64_d_vec3, op_v_cmtst, SZ_ALL, "cmtst"),
+    ROW(M3, T3(1, 0x11), a64_d_vec3, op_vs_cmeq, SZ_ALL, "cmeq"),
+    ROW(M3, T3(0, 0x11), a64_d_vec3, op_vs_cmtst, SZ_ALL, "cmtst"),
     ROW(M3, T3(0, 0x06), a64_d_vec3, op_v_cmgt, SZ_ALL, "cmgt"),
     ROW(M3, T3(0, 0x07), a64_d_vec3, op_v_cmge, SZ_ALL, "cmge"),
     ROW(M3, T3(1, 0x06), a64_d_vec3, op_v_cmhi, SZ_ALL, "cmhi"),
@@ -751,7 +857,7 @@ const struct a64_insn a64_simd[] = {
     ROW(M2, T2(1, 0x07), a64_d_vec2, op_v_sqneg, SZ_ALL, "sqneg"),
     ROW(M2, T2(0, 0x08), a64_d_vec2, op_v_cmgt0, SZ_ALL, "cmgt"),
     ROW(M2, T2(1, 0x08), a64_d_vec2, op_v_cmge0, SZ_ALL, "cmge"),
-    ROW(M2, T2(0, 0x09), a64_d_vec2, op_v_cmeq0, SZ_ALL, "cmeq"),
+    ROW(M2, T2(0, 0x09), a64_d_vec2, op_vs_cmeq0, SZ_ALL, "cmeq"),
     ROW(M2, T2(1, 0x09), a64_d_vec2, op_v_cmle0, SZ_ALL, "cmle"),
     ROW(M2, T2(0, 0x0a), a64_d_vec2, op_v_cmlt0, SZ_ALL, "cmlt"),
     ROW(M2, T2(0, 0x0b), a64_d_vec2, op_v_abs, SZ_ALL, "abs"),
@@ -770,7 +876,7 @@ const struct a64_insn a64_simd[] = {
     ROW(M2, TA(1, 0x03), d_vacross, op_v_uaddlv, 0, "uaddlv"),
     ROW(M2, TA(0, 0x03), d_vacross, op_v_saddlv, 0, "saddlv"),
     /* shifts by immediate (modified-immediate rows, immh == 0, are matched earlier) */
-    ROW(MSH, TS(1, 0x00), d_vshift, op_v_ushr, 0, "ushr"),
+    ROW(MSH, TS(1, 0x00), d_vshift, op_vs_ushr, 0, "ushr"),
     ROW(MSH, TS(0, 0x00), d_vshift, op_v_sshr, 0, "sshr"),
     ROW(MSH, TS(1, 0x02), d_vshift, op_v_usra, 0, "usra"),
     ROW(MSH, TS(0, 0x02), d_vshift, op_v_ssra, 0, "ssra"),
@@ -778,7 +884,7 @@ const struct a64_insn a64_simd[] = {
     ROW(MSH, TS(0, 0x04), d_vshift, op_v_srshr, 0, "srshr"),
     ROW(MSH, TS(1, 0x06), d_vshift, op_v_ursra, 0, "ursra"),
     ROW(MSH, TS(0, 0x06), d_vshift, op_v_srsra, 0, "srsra"),
-    ROW(MSH, TS(0, 0x0a), d_vshift, op_v_shl, 1, "shl"),
+    ROW(MSH, TS(0, 0x0a), d_vshift, op_vs_shl, 1, "shl"),
     ROW(MSH, TS(1, 0x0a), d_vshift, op_v_sli, 1, "sli"),
     ROW(MSH, TS(1, 0x08), d_vshift, op_v_sri, 0, "sri"),
     ROW(MSH, TS(0, 0x0e), d_vshift, op_v_sqshl_i, 1, "sqshl"),

@@ -69,6 +69,19 @@ OP(op_vldst)
     NEXT;
 }
 
+/* Watchpoint support: the access of a structure load/store (1 read, 2 write), 0 for other ops. */
+int a64_vldst_ref(struct emu_cpu *c, const struct op *o, uint64_t *addr, unsigned *len)
+{
+    if (o->fn != op_vldst)
+        return 0;
+    unsigned size = o->rm & 3, q = (o->rm >> 2) & 1, kind = o->rm >> 4, selem = o->rs3, n = o->aux & 0xff;
+    if (c) {
+        *addr = X(o->rs1);
+        *len = kind == K_MULTI ? (selem == 1 ? n : selem) * (q ? 16u : 8u) : selem << size;
+    }
+    return (o->rm >> 3) & 1 ? 1 : 2;
+}
+
 /* Multiple structures: opcode -> (registers, elements per structure). */
 static int d_vls_multi(struct op *o, uint32_t w, const struct a64_insn *r)
 {

@@ -1,0 +1,128 @@
+/* arm (AArch32) backend internals: CPU state, op field conventions, helpers shared by the decoders and handlers.
+
+   Mode: the guest pc carries the instruction set in bit 0, as interworking addresses do: an A32 block is keyed
+   at pc, a T32 block at pc|1, and every op's pc field keeps that bit, so "o->pc + o->len" is the next pc in the
+   same state.
+   Op fields: rd/rs1/rs2/rs3/rm are operands (their meaning per handler is given there), imm an immediate or
+   a packed constant. aux is reserved for the decoder: a conditional instruction's fn is the wrapper for its
+   condition and aux holds the index of the real handler (AUX_IDX), plus AUX_END when the instruction ends
+   the block. r15 is never architectural state: when an instruction reads the pc, the decoder emits a
+   set-r15 op in front of it holding the value the read must see (insn+8 in A32, insn+4 or Align(insn+4, 4)
+   in T32). */
+#ifndef XTRACE_ARM_H
+#define XTRACE_ARM_H
+
+#include <stdint.h>
+
+#include "emu.h"
+#include "mem.h"
+
+struct arm_cpu {
+    struct emu_cpu base;         /* core header (must be first) */
+    uint32_t r[16];              /* r0-r14; r[15] is scratch holding the pc value an op reads */
+    uint32_t nf, zf, cf, vf;     /* CPSR N, Z, C, V, each 0 or 1 */
+    uint32_t qf;                 /* CPSR Q (sticky saturation) */
+    uint32_t ge;                 /* CPSR GE[3:0] */
+    uint32_t tpidruro;           /* TLS register (set_tls), read by MRC p15, 0, rX, c13, c0, 3 */
+    uint32_t fpscr;              /* FPSCR (flags NZCV in 31:28, RMode 23:22, FZ 24, DN 25, cumulative 7,4:0) */
+    uint64_t d[32];              /* VFP/NEON d0-d31; s(2n) is the low half of d(n) */
+    uint32_t excl_addr;          /* LDREX monitor address */
+    uint32_t excl_valid;         /* the monitor is armed */
+    uint64_t excl_val;           /* value LDREX read (STREX also requires memory to still hold it) */
+};
+
+#define ARM(c) ((struct arm_cpu *)(c))
+#define AR(c, n) (ARM(c)->r[(n)])
+
+#define AUX_IDX 0x0fffu
+#define AUX_END 0x8000u
+
+#define OPFN(name) const struct op *name(struct emu_cpu *c, const struct op *o)
+
+/* Decoder output helpers (decode.c). */
+enum { EMIT_END = 1, EMIT_PC = 2 };
+/* Appends t (fn, operands filled) for the instruction at pc/len; cond 14 = always; with EMIT_PC a set-r15 op
+   holding pcval goes first; EMIT_END ends the block. Returns the emitted op. */
+struct op *arm_emit(struct blk_builder *b, const struct op *t, unsigned cond, unsigned flags, uint32_t pcval);
+/* Appends a SIGILL op for the raw instruction word. */
+void arm_emit_illegal(struct blk_builder *b, uint64_t pc, unsigned len, uint32_t insn);
+
+/* Instruction-set decoders: fill b for one instruction and return its length. */
+int arm_decode_a32(struct emu_proc *p, uint64_t pc, uint32_t w, struct blk_builder *b);
+int arm_decode_t32(struct emu_proc *p, uint64_t pc, struct blk_builder *b);
+/* VFP (coprocessor 10/11) instructions; the word has its cond bits as given. Returns 0 when not handled. */
+int arm_decode_vfp(uint64_t pc, unsigned len, uint32_t w, unsigned cond, struct blk_builder *b, uint32_t pcval);
+
+/* Handlers shared by both decoders (exec.c). Data processing: [op][kind][S]; op is the A32 opcode 0-15,
+   16 = ORN; kind 0 = immediate (imm value, rs3 carry-out 0/1 or 2 = unchanged), 1 = register shifted by
+   immediate (rs2 Rm, rm type 0-3 or 4 = RRX, rs3 amount 1-32), 2 = register shifted by register (rs3 Rs). */
+extern const op_fn arm_dp[17][3][2];
+enum { SH_LSL, SH_LSR, SH_ASR, SH_ROR, SH_RRX };
+/* Loads/stores: [type][addr][mode]: type LS_*; addr 0 immediate (imm signed offset), 1 register
+   (rs2 Rm, rm shift type | 8 for subtract, rs3 amount); mode 0 offset, 1 pre-indexed with writeback, 2 post. */
+enum { LS_LDR, LS_LDRB, LS_LDRH, LS_LDRSB, LS_LDRSH, LS_STR, LS_STRB, LS_STRH, LS_LDRD, LS_STRD, LS_N };
+extern const op_fn arm_ls[LS_N][2][3];
+OPFN(arm_op_setpc);   /* r15 = imm */
+OPFN(arm_op_ldm);     /* rs1 Rn, imm list, rm mode 0 DA 1 IA 2 DB 3 IB, rs3 writeback */
+OPFN(arm_op_stm);
+OPFN(arm_op_b);       /* pc = imm */
+OPFN(arm_op_bl);      /* lr = next pc, pc = imm */
+OPFN(arm_op_bx);      /* pc = rs2 (interworking) */
+OPFN(arm_op_blx);     /* lr = next, pc = rs2 (interworking) */
+OPFN(arm_op_cbz);     /* rs1 == 0 ? pc = imm : next; rm = 1 for CBNZ */
+OPFN(arm_op_svc);
+OPFN(arm_op_nop);
+OPFN(arm_op_fence);
+OPFN(arm_op_bkpt);
+OPFN(arm_op_udf);
+OPFN(arm_op_mrc_tls); /* rd = TPIDRURO */
+OPFN(arm_op_mrs);     /* rd = APSR */
+OPFN(arm_op_msr);     /* APSR from rs2 (imm: rs2 = 0xff, value in imm); rm mask bit 1 nzcvq, bit 0 g */
+OPFN(arm_op_mul);     /* rd = rs1 * rs2 [+ rs3]; rm: 0 MUL, 1 MLA, 2 MLS; | 4 sets NZ */
+OPFN(arm_op_mull);    /* rd lo, rm hi = rs1 * rs2; rs3: 0 UMULL 1 SMULL 2 UMLAL 3 SMLAL 4 UMAAL; | 8 sets NZ */
+OPFN(arm_op_smulxy);  /* signed 16x16: rm bit0 top of rs1, bit1 top of rs2, bit2 accumulate rs3 */
+OPFN(arm_op_div);     /* rd = rs1 / rs2; rm 1 signed */
+OPFN(arm_op_clz);
+OPFN(arm_op_rev);     /* rm 0 REV, 1 REV16, 2 REVSH, 3 RBIT */
+OPFN(arm_op_ext);     /* extend: rd = [rs1 +] ext(ror(rs2, rs3)); rm 0 UXTB 1 UXTH 2 SXTB 3 SXTH, | 4 add rs1, | 8 16-bit pair */
+OPFN(arm_op_bfx);     /* rd = field of rs1 at lsb rs2 width rs3; rm 1 signed */
+OPFN(arm_op_bfi);     /* rd[lsb rs2 .. msb rs3] = rs1 (rs1 = 16 means BFC) */
+OPFN(arm_op_movw);    /* rd = imm */
+OPFN(arm_op_movt);    /* rd[31:16] = imm */
+OPFN(arm_op_sat);     /* rd = sat(shift(rs1 by rm type/rs3 amount), imm bits); rs2 1 signed */
+OPFN(arm_op_qadd);    /* rm 0 QADD 1 QSUB 2 QDADD 3 QDSUB: rd = sat(rs2 op rs1) */
+OPFN(arm_op_sel);
+OPFN(arm_op_ldrex);   /* rd = [rs1]; rm size 1/2/4/8 (8: rd, rd+1 -> rs3) */
+OPFN(arm_op_strex);   /* rd = status, store rs2 [rs3 second word] to [rs1]; rm size */
+OPFN(arm_op_clrex);
+OPFN(arm_op_swp);     /* rd = [rs1], [rs1] = rs2; rm size */
+OPFN(arm_op_illegal);
+
+/* Index of a handler for conditional wrappers. */
+unsigned arm_handler_index(op_fn f);
+extern op_fn arm_handlers[AUX_IDX + 1];
+extern const op_fn arm_cond_wrap[16];
+
+/* Raises SIGSEGV at a (the op is the faulting instruction) and leaves the block. */
+const struct op *arm_fault(struct emu_cpu *c, const struct op *o, uint64_t a);
+
+static inline uint8_t *arm_addr(struct emu_cpu *c, const struct op *o, uint32_t a, unsigned n)
+{
+    struct mem *m = c->proc->mem;
+    c->cur = o;
+    if (__builtin_expect(!mem_in_range(m, a, n), 0))
+        return NULL;
+    return m->base + a;
+}
+
+/* BXWritePC: bit 0 selects Thumb. */
+static inline const struct op *arm_bx_to(struct emu_cpu *c, uint32_t v)
+{
+    c->pc = (v & 1) ? v : (v & ~3u);
+    return NULL;
+}
+
+/* VFP helpers (vfp.c). */
+void arm_fp_init(struct emu_cpu *c);
+
+#endif
