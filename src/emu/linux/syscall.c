@@ -59,6 +59,25 @@ static void unpack_wide(const struct emu_isa *isa, uint8_t wide, uint64_t a[6])
     }
 }
 
+/* Handlers written for LP64 layouts whose 32-bit-ABI twins carry other structs (32-bit time, longs, pointers);
+   on ILP32 guests they stay unbound (ENOSYS, said once) until translated. The *_time64 calls and the stat64
+   family are the 32-bit ABIs' own and are bound. */
+static const char *const lp64_layout[] = {
+    "clock_gettime", "clock_settime", "clock_getres", "clock_nanosleep", "nanosleep", "gettimeofday",
+    "settimeofday", "futex", "ppoll", "pselect6", "utimensat", "timerfd_settime", "timerfd_gettime",
+    "timer_settime", "timer_gettime", "timer_create", "getitimer", "setitimer", "fstat", "newfstatat", "statfs",
+    "fstatfs", "getrusage", "wait4", "waitid", "sysinfo", "times", "getrlimit", "setrlimit", "rt_sigtimedwait",
+    "recvmmsg", "sendmmsg", "sendmsg", "recvmsg", "select", "getdents", "mmap", "sched_rr_get_interval", NULL,
+};
+
+static int lp64_only(const char *name)
+{
+    for (int i = 0; lp64_layout[i]; i++)
+        if (!strcmp(lp64_layout[i], name))
+            return 1;
+    return 0;
+}
+
 static int is_blocking(const char *name)
 {
     for (int i = 0; blocking[i]; i++)
@@ -76,7 +95,7 @@ static sys_fn find_impl(const char *name)
     return NULL;
 }
 
-const struct sys_ent *const *sys_build_table(const struct sys_num *nums, unsigned count, unsigned *n)
+const struct sys_ent *const *sys_build_table(const struct sys_num *nums, unsigned count, int ilp32, unsigned *n)
 {
     unsigned max = 0;
     for (unsigned i = 0; i < count; i++)
@@ -90,7 +109,7 @@ const struct sys_ent *const *sys_build_table(const struct sys_num *nums, unsigne
         struct sys_ent *e = &rows[i];
         e->nr = nums[i].nr;
         e->name = nums[i].name;
-        e->fn = find_impl(e->name);
+        e->fn = ilp32 && lp64_only(e->name) ? NULL : find_impl(e->name);
         e->sig = trace_sig_find(e->name);
         e->blocking = is_blocking(e->name);
         e->wide = wide_mask(e->name);
@@ -114,7 +133,7 @@ int sys_init_isa(struct emu_isa *isa)
 {
     for (size_t i = 0; i < sizeof numberings / sizeof numberings[0]; i++)
         if (!strcmp(numberings[i].isa, isa->name)) {
-            isa->systab = sys_build_table(numberings[i].nums, numberings[i].count, &isa->nsys);
+            isa->systab = sys_build_table(numberings[i].nums, numberings[i].count, isa->elf_class == 1, &isa->nsys);
             return 0;
         }
     return -1;

@@ -26,8 +26,8 @@ struct sys_num {
     const char *name;             /* name without __NR_ */
 };
 
-/* Builds an indexed table from a generated numbering; *n receives its length. */
-const struct sys_ent *const *sys_build_table(const struct sys_num *nums, unsigned count, unsigned *n);
+/* Builds an indexed table from a generated numbering (ilp32: a 32-bit ABI); *n receives its length. */
+const struct sys_ent *const *sys_build_table(const struct sys_num *nums, unsigned count, int ilp32, unsigned *n);
 
 /* Guest O_* flags to the host's and back (isa->open_flags lists the bits that differ). */
 struct emu_isa;

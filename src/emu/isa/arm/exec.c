@@ -1,0 +1,561 @@
+/* arm integer execution: data processing with the shifter operand, multiplies, loads/stores of every
+   addressing mode, load/store multiple, branches, exclusives, system and misc ops. Shared by A32 and T32. */
+#include <signal.h>
+#include <string.h>
+
+#include "arm.h"
+#include "bcache.h"
+
+#define NEXT OP_NEXT(c, o)
+#define OP(name) static OPFN(name)
+#define R(n) AR(c, n)
+#define A (ARM(c))
+
+const struct op *arm_fault(struct emu_cpu *c, const struct op *o, uint64_t a)
+{
+    c->pc = o->pc;
+    emu_raise(c, SIGSEGV, 1 /* SEGV_MAPERR */, a);
+    return NULL;
+}
+
+OPFN(arm_op_illegal)
+{
+    c->pc = o->pc;
+    c->sig_insn = (uint32_t)o->imm;
+    emu_raise(c, SIGILL, 1 /* ILL_ILLOPC */, o->pc & ~1ull);
+    return NULL;
+}
+
+/* ---- conditions ---- */
+op_fn arm_handlers[AUX_IDX + 1];
+static unsigned nhandlers;
+
+unsigned arm_handler_index(op_fn f)
+{
+    for (unsigned i = 0; i < nhandlers; i++)
+        if (arm_handlers[i] == f)
+            return i;
+    if (nhandlers > AUX_IDX)
+        return 0; /* cannot happen: there are far fewer handlers */
+    arm_handlers[nhandlers] = f;
+    return nhandlers++;
+}
+
+static inline int cond_pass(const struct arm_cpu *a, unsigned cond)
+{
+    switch (cond) {
+    case 0: return a->zf;
+    case 1: return !a->zf;
+    case 2: return a->cf;
+    case 3: return !a->cf;
+    case 4: return a->nf;
+    case 5: return !a->nf;
+    case 6: return a->vf;
+    case 7: return !a->vf;
+    case 8: return a->cf && !a->zf;
+    case 9: return !a->cf || a->zf;
+    case 10: return a->nf == a->vf;
+    case 11: return a->nf != a->vf;
+    case 12: return !a->zf && a->nf == a->vf;
+    case 13: return a->zf || a->nf != a->vf;
+    default: return 1;
+    }
+}
+
+#define CONDW(cc) OP(cond_##cc) { if (cond_pass(A, cc)) return arm_handlers[o->aux & AUX_IDX](c, o); \
+    if (o->aux & AUX_END) { c->pc = o->pc + o->len; return NULL; } NEXT; }
+CONDW(0) CONDW(1) CONDW(2) CONDW(3) CONDW(4) CONDW(5) CONDW(6) CONDW(7)
+CONDW(8) CONDW(9) CONDW(10) CONDW(11) CONDW(12) CONDW(13)
+const op_fn arm_cond_wrap[16] = {cond_0, cond_1, cond_2, cond_3, cond_4, cond_5, cond_6, cond_7,
+                                 cond_8, cond_9, cond_10, cond_11, cond_12, cond_13, NULL, NULL};
+
+OPFN(arm_op_setpc) { R(15) = (uint32_t)o->imm; NEXT; }
+OPFN(arm_op_nop) { NEXT; }
+OPFN(arm_op_fence) { __atomic_thread_fence(__ATOMIC_SEQ_CST); NEXT; }
+
+/* ---- shifter ---- */
+/* Shift with the register-shift rules (amount 0-255); the immediate forms are pre-converted to them. */
+static inline uint32_t shift_c(uint32_t v, unsigned type, unsigned n, uint32_t cin, uint32_t *cout)
+{
+    switch (type) {
+    case SH_LSL:
+        if (n == 0) { *cout = cin; return v; }
+        if (n < 32) { *cout = (v >> (32 - n)) & 1; return v << n; }
+        *cout = n == 32 ? v & 1 : 0;
+        return 0;
+    case SH_LSR:
+        if (n == 0) { *cout = cin; return v; }
+        if (n < 32) { *cout = (v >> (n - 1)) & 1; return v >> n; }
+        *cout = n == 32 ? v >> 31 : 0;
+        return 0;
+    case SH_ASR:
+        if (n == 0) { *cout = cin; return v; }
+        if (n < 32) { *cout = (v >> (n - 1)) & 1; return (uint32_t)((int32_t)v >> n); }
+        *cout = v >> 31;
+        return (uint32_t)((int32_t)v >> 31);
+    case SH_ROR:
+        if (n == 0) { *cout = cin; return v; }
+        n &= 31;
+        if (n == 0) { *cout = v >> 31; return v; }
+        v = (v >> n) | (v << (32 - n));
+        *cout = v >> 31;
+        return v;
+    default: /* RRX */
+        *cout = v & 1;
+        return (cin << 31) | (v >> 1);
+    }
+}
+
+/* ALUWritePC: A32 interworks (ARMv7), T32 stays in Thumb. */
+static inline const struct op *alu_write_pc(struct emu_cpu *c, const struct op *o, uint32_t v)
+{
+    if (o->pc & 1) {
+        c->pc = v | 1;
+        return NULL;
+    }
+    return arm_bx_to(c, v);
+}
+
+#define SETRD(v) do { uint32_t v_ = (v); if (__builtin_expect(o->rd == 15, 0)) return alu_write_pc(c, o, v_); \
+    R(o->rd) = v_; } while (0)
+
+#define OPND_0 uint32_t sc = o->rs3 == 2 ? A->cf : o->rs3; uint32_t b = (uint32_t)o->imm;
+#define OPND_1 uint32_t sc; uint32_t b = shift_c(R(o->rs2), o->rm, o->rs3, A->cf, &sc);
+#define OPND_2 uint32_t sc; uint32_t b = shift_c(R(o->rs2), o->rm, R(o->rs3) & 0xff, A->cf, &sc);
+
+#define DP_LOG(name, K, expr, S, W) OP(name) { uint32_t a = R(o->rs1); OPND_##K; (void)a; (void)sc; \
+    uint32_t r = (expr); if (S) { A->nf = r >> 31; A->zf = r == 0; A->cf = sc; } if (W) SETRD(r); NEXT; }
+#define DP_ARI(name, K, X, Y, CIN, S, W) OP(name) { uint32_t a = R(o->rs1); OPND_##K; (void)sc; \
+    uint32_t x = (X), y = (Y); uint64_t s = (uint64_t)x + y + (CIN); uint32_t r = (uint32_t)s; \
+    if (S) { A->nf = r >> 31; A->zf = r == 0; A->cf = (uint32_t)(s >> 32); A->vf = ((x ^ r) & (y ^ r)) >> 31; } \
+    if (W) SETRD(r); NEXT; }
+
+#define LOG3(nm, expr, W) DP_LOG(nm##_0, 0, expr, 0, W) DP_LOG(nm##_0s, 0, expr, 1, W) \
+    DP_LOG(nm##_1, 1, expr, 0, W) DP_LOG(nm##_1s, 1, expr, 1, W) DP_LOG(nm##_2, 2, expr, 0, W) DP_LOG(nm##_2s, 2, expr, 1, W)
+#define ARI3(nm, X, Y, CIN, W) DP_ARI(nm##_0, 0, X, Y, CIN, 0, W) DP_ARI(nm##_0s, 0, X, Y, CIN, 1, W) \
+    DP_ARI(nm##_1, 1, X, Y, CIN, 0, W) DP_ARI(nm##_1s, 1, X, Y, CIN, 1, W) \
+    DP_ARI(nm##_2, 2, X, Y, CIN, 0, W) DP_ARI(nm##_2s, 2, X, Y, CIN, 1, W)
+
+LOG3(dp_and, a & b, 1)
+LOG3(dp_eor, a ^ b, 1)
+ARI3(dp_sub, a, ~b, 1, 1)
+ARI3(dp_rsb, b, ~a, 1, 1)
+ARI3(dp_add, a, b, 0, 1)
+ARI3(dp_adc, a, b, A->cf, 1)
+ARI3(dp_sbc, a, ~b, A->cf, 1)
+ARI3(dp_rsc, b, ~a, A->cf, 1)
+LOG3(dp_tst, a & b, 0)
+LOG3(dp_teq, a ^ b, 0)
+ARI3(dp_cmp, a, ~b, 1, 0)
+ARI3(dp_cmn, a, b, 0, 0)
+LOG3(dp_orr, a | b, 1)
+LOG3(dp_mov, b, 1)
+LOG3(dp_bic, a & ~b, 1)
+LOG3(dp_mvn, ~b, 1)
+LOG3(dp_orn, a | ~b, 1)
+
+#define ROW(nm) {{nm##_0, nm##_0s}, {nm##_1, nm##_1s}, {nm##_2, nm##_2s}}
+const op_fn arm_dp[17][3][2] = {
+    ROW(dp_and), ROW(dp_eor), ROW(dp_sub), ROW(dp_rsb), ROW(dp_add), ROW(dp_adc), ROW(dp_sbc), ROW(dp_rsc),
+    ROW(dp_tst), ROW(dp_teq), ROW(dp_cmp), ROW(dp_cmn), ROW(dp_orr), ROW(dp_mov), ROW(dp_bic), ROW(dp_mvn),
+    ROW(dp_orn),
+};
+
+/* ---- multiply / divide ---- */
+OPFN(arm_op_mul)
+{
+    uint32_t p = R(o->rs1) * R(o->rs2);
+    uint32_t r = (o->rm & 3) == 0 ? p : (o->rm & 3) == 1 ? p + R(o->rs3) : R(o->rs3) - p;
+    if (o->rm & 4) {
+        A->nf = r >> 31;
+        A->zf = r == 0;
+    }
+    R(o->rd) = r;
+    NEXT;
+}
+
+OPFN(arm_op_mull)
+{
+    uint32_t a = R(o->rs1), b = R(o->rs2);
+    uint64_t acc = ((uint64_t)R(o->rm) << 32) | R(o->rd), r;
+    switch (o->rs3 & 7) {
+    case 0: r = (uint64_t)a * b; break;
+    case 1: r = (uint64_t)((int64_t)(int32_t)a * (int32_t)b); break;
+    case 2: r = (uint64_t)a * b + acc; break;
+    case 3: r = (uint64_t)((int64_t)(int32_t)a * (int32_t)b) + acc; break;
+    default: r = (uint64_t)a * b + R(o->rd) + R(o->rm); break;
+    }
+    if (o->rs3 & 8) {
+        A->nf = (uint32_t)(r >> 63);
+        A->zf = r == 0;
+    }
+    R(o->rd) = (uint32_t)r;
+    R(o->rm) = (uint32_t)(r >> 32);
+    NEXT;
+}
+
+OPFN(arm_op_smulxy)
+{
+    int32_t a = (int16_t)((o->rm & 1) ? R(o->rs1) >> 16 : R(o->rs1));
+    int32_t b = (int16_t)((o->rm & 2) ? R(o->rs2) >> 16 : R(o->rs2));
+    int64_t r = (int64_t)a * b;
+    if (o->rm & 4) {
+        r += (int32_t)R(o->rs3);
+        if (r != (int32_t)r)
+            A->qf = 1;
+    }
+    R(o->rd) = (uint32_t)r;
+    NEXT;
+}
+
+OPFN(arm_op_div)
+{
+    uint32_t a = R(o->rs1), b = R(o->rs2), r;
+    if (b == 0)
+        r = 0;
+    else if (o->rm)
+        r = (a == 0x80000000u && b == 0xffffffffu) ? a : (uint32_t)((int32_t)a / (int32_t)b);
+    else
+        r = a / b;
+    R(o->rd) = r;
+    NEXT;
+}
+
+/* ---- misc data ---- */
+OPFN(arm_op_clz) { uint32_t v = R(o->rs2); R(o->rd) = v ? (uint32_t)__builtin_clz(v) : 32; NEXT; }
+
+OPFN(arm_op_rev)
+{
+    uint32_t v = R(o->rs2), r;
+    switch (o->rm) {
+    case 0: r = __builtin_bswap32(v); break;
+    case 1: r = ((v & 0x00ff00ffu) << 8) | ((v >> 8) & 0x00ff00ffu); break;
+    case 2: r = (uint32_t)(int32_t)(int16_t)(uint16_t)(((v & 0xff) << 8) | ((v >> 8) & 0xff)); break;
+    default:
+        r = 0;
+        for (int i = 0; i < 32; i++)
+            r |= ((v >> i) & 1) << (31 - i);
+        break;
+    }
+    R(o->rd) = r;
+    NEXT;
+}
+
+OPFN(arm_op_ext)
+{
+    uint32_t v = R(o->rs2), n = o->rs3, r;
+    if (n)
+        v = (v >> n) | (v << (32 - n));
+    if (o->rm & 8) { /* UXTB16 / SXTB16 */
+        uint32_t lo = v & 0xff, hi = (v >> 16) & 0xff;
+        if (o->rm & 2) {
+            lo = (uint32_t)(int32_t)(int8_t)lo & 0xffff;
+            hi = (uint32_t)(int32_t)(int8_t)hi & 0xffff;
+        }
+        if (o->rm & 4) {
+            lo = (lo + R(o->rs1)) & 0xffff;
+            hi = (hi + (R(o->rs1) >> 16)) & 0xffff;
+        }
+        R(o->rd) = lo | (hi << 16);
+        NEXT;
+    }
+    switch (o->rm & 3) {
+    case 0: r = v & 0xff; break;
+    case 1: r = v & 0xffff; break;
+    case 2: r = (uint32_t)(int32_t)(int8_t)v; break;
+    default: r = (uint32_t)(int32_t)(int16_t)v; break;
+    }
+    if (o->rm & 4)
+        r += R(o->rs1);
+    R(o->rd) = r;
+    NEXT;
+}
+
+OPFN(arm_op_bfx)
+{
+    uint32_t v = R(o->rs1) >> o->rs2, w = o->rs3;
+    if (w < 32) {
+        v &= (1u << w) - 1;
+        if (o->rm && (v >> (w - 1)) & 1)
+            v |= ~((1u << w) - 1);
+    }
+    R(o->rd) = v;
+    NEXT;
+}
+
+OPFN(arm_op_bfi)
+{
+    unsigned lsb = o->rs2, msb = o->rs3;
+    if (msb >= lsb) {
+        uint32_t w = msb - lsb + 1;
+        uint32_t mask = (w >= 32 ? 0xffffffffu : ((1u << w) - 1)) << lsb;
+        uint32_t src = o->rs1 == 16 ? 0 : R(o->rs1) << lsb;
+        R(o->rd) = (R(o->rd) & ~mask) | (src & mask);
+    }
+    NEXT;
+}
+
+OPFN(arm_op_movw) { R(o->rd) = (uint32_t)o->imm; NEXT; }
+OPFN(arm_op_movt) { R(o->rd) = (R(o->rd) & 0xffff) | ((uint32_t)o->imm << 16); NEXT; }
+
+OPFN(arm_op_sat)
+{
+    uint32_t sc;
+    int64_t v = (int32_t)shift_c(R(o->rs1), o->rm, o->rs3, 0, &sc);
+    unsigned n = (unsigned)o->imm;
+    int64_t lo, hi;
+    if (o->rs2) {
+        lo = -(1ll << (n - 1));
+        hi = (1ll << (n - 1)) - 1;
+    } else {
+        lo = 0;
+        hi = (1ll << n) - 1;
+    }
+    if (v < lo) { v = lo; A->qf = 1; }
+    if (v > hi) { v = hi; A->qf = 1; }
+    R(o->rd) = (uint32_t)v;
+    NEXT;
+}
+
+static int32_t ssat32(struct emu_cpu *c, int64_t v)
+{
+    if (v > INT32_MAX) { A->qf = 1; return INT32_MAX; }
+    if (v < INT32_MIN) { A->qf = 1; return INT32_MIN; }
+    return (int32_t)v;
+}
+
+OPFN(arm_op_qadd)
+{
+    int64_t n = (int32_t)R(o->rs1), m = (int32_t)R(o->rs2);
+    if (o->rm & 2)
+        n = ssat32(c, 2 * n);
+    R(o->rd) = (uint32_t)ssat32(c, (o->rm & 1) ? m - n : m + n);
+    NEXT;
+}
+
+OPFN(arm_op_sel)
+{
+    uint32_t n = R(o->rs1), m = R(o->rs2), r = 0;
+    for (int i = 0; i < 4; i++)
+        r |= (((A->ge >> i) & 1) ? n : m) & (0xffu << (8 * i));
+    R(o->rd) = r;
+    NEXT;
+}
+
+/* ---- status registers ---- */
+OPFN(arm_op_mrs)
+{
+    R(o->rd) = A->nf << 31 | A->zf << 30 | A->cf << 29 | A->vf << 28 | A->qf << 27 | A->ge << 16 |
+               ((o->pc & 1) ? 1u << 5 : 0) | 0x10;
+    NEXT;
+}
+
+OPFN(arm_op_msr)
+{
+    uint32_t v = o->rs2 == 0xff ? (uint32_t)o->imm : R(o->rs2);
+    if (o->rm & 2) {
+        A->nf = v >> 31;
+        A->zf = (v >> 30) & 1;
+        A->cf = (v >> 29) & 1;
+        A->vf = (v >> 28) & 1;
+        A->qf = (v >> 27) & 1;
+    }
+    if (o->rm & 1)
+        A->ge = (v >> 16) & 15;
+    NEXT;
+}
+
+OPFN(arm_op_mrc_tls) { R(o->rd) = A->tpidruro; NEXT; }
+
+/* ---- loads and stores ---- */
+static inline uint32_t ls_off(struct emu_cpu *c, const struct op *o, int reg)
+{
+    if (!reg)
+        return (uint32_t)o->imm;
+    uint32_t sc, v = shift_c(R(o->rs2), o->rm & 7, o->rs3, A->cf, &sc);
+    return (o->rm & 8) ? 0u - v : v;
+}
+
+#define LS_EA(REG, MODE) uint32_t base = R(o->rs1), off = ls_off(c, o, REG); \
+    uint32_t ea = MODE == 2 ? base : base + off; uint32_t wb = base + off; (void)wb;
+#define WB(MODE) if (MODE) R(o->rs1) = wb;
+
+#define LOADX(name, REG, MODE, N, expr) OP(name) { LS_EA(REG, MODE) uint8_t *p = arm_addr(c, o, ea, N); \
+    if (!p) return arm_fault(c, o, ea); uint32_t v = (expr); WB(MODE) \
+    if (__builtin_expect(o->rd == 15, 0)) return arm_bx_to(c, v); R(o->rd) = v; NEXT; }
+#define STOREX(name, REG, MODE, N, st) OP(name) { LS_EA(REG, MODE) uint8_t *p = arm_addr(c, o, ea, N); \
+    if (!p) return arm_fault(c, o, ea); st(p, R(o->rd)); WB(MODE) NEXT; }
+/* LDRD/STRD: rd Rt, rs3 Rt2 (register offset: rs2 Rm, rm 8 for subtract, no shift). */
+#define LDRDX(name, REG, MODE) OP(name) { uint32_t base = R(o->rs1); \
+    uint32_t off = REG ? ((o->rm & 8) ? 0u - R(o->rs2) : R(o->rs2)) : (uint32_t)o->imm; \
+    uint32_t ea = MODE == 2 ? base : base + off; uint8_t *p = arm_addr(c, o, ea, 8); \
+    if (!p) return arm_fault(c, o, ea); uint32_t v0 = ld32(p), v1 = ld32(p + 4); WB(MODE ? (R(o->rs1) = base + off, 0) : 0) \
+    R(o->rd) = v0; R(o->rs3) = v1; NEXT; }
+#define STRDX(name, REG, MODE) OP(name) { uint32_t base = R(o->rs1); \
+    uint32_t off = REG ? ((o->rm & 8) ? 0u - R(o->rs2) : R(o->rs2)) : (uint32_t)o->imm; \
+    uint32_t ea = MODE == 2 ? base : base + off; uint8_t *p = arm_addr(c, o, ea, 8); \
+    if (!p) return arm_fault(c, o, ea); st32(p, R(o->rd)); st32(p + 4, R(o->rs3)); if (MODE) R(o->rs1) = base + off; NEXT; }
+
+#define LS6(nm, MAC, ...) MAC(nm##_i0, 0, 0, __VA_ARGS__) MAC(nm##_i1, 0, 1, __VA_ARGS__) MAC(nm##_i2, 0, 2, __VA_ARGS__) \
+    MAC(nm##_r0, 1, 0, __VA_ARGS__) MAC(nm##_r1, 1, 1, __VA_ARGS__) MAC(nm##_r2, 1, 2, __VA_ARGS__)
+#define LSD6(nm, MAC) MAC(nm##_i0, 0, 0) MAC(nm##_i1, 0, 1) MAC(nm##_i2, 0, 2) MAC(nm##_r0, 1, 0) MAC(nm##_r1, 1, 1) MAC(nm##_r2, 1, 2)
+
+LS6(ls_ldr, LOADX, 4, ld32(p))
+LS6(ls_ldrb, LOADX, 1, ld8(p))
+LS6(ls_ldrh, LOADX, 2, ld16(p))
+LS6(ls_ldrsb, LOADX, 1, (uint32_t)(int32_t)(int8_t)ld8(p))
+LS6(ls_ldrsh, LOADX, 2, (uint32_t)(int32_t)(int16_t)ld16(p))
+LS6(ls_str, STOREX, 4, st32)
+LS6(ls_strb, STOREX, 1, st8)
+LS6(ls_strh, STOREX, 2, st16)
+LSD6(ls_ldrd, LDRDX)
+LSD6(ls_strd, STRDX)
+
+#define LSROW(nm) {{nm##_i0, nm##_i1, nm##_i2}, {nm##_r0, nm##_r1, nm##_r2}}
+const op_fn arm_ls[LS_N][2][3] = {
+    LSROW(ls_ldr), LSROW(ls_ldrb), LSROW(ls_ldrh), LSROW(ls_ldrsb), LSROW(ls_ldrsh),
+    LSROW(ls_str), LSROW(ls_strb), LSROW(ls_strh), LSROW(ls_ldrd), LSROW(ls_strd),
+};
+
+/* LDM/STM: mode 0 DA, 1 IA, 2 DB, 3 IB. */
+static inline uint32_t lsm_start(uint32_t base, unsigned mode, unsigned n)
+{
+    switch (mode) {
+    case 0: return base - 4 * n + 4;
+    case 1: return base;
+    case 2: return base - 4 * n;
+    default: return base + 4;
+    }
+}
+
+OPFN(arm_op_ldm)
+{
+    uint32_t list = (uint32_t)o->imm, n = (uint32_t)__builtin_popcount(list), base = R(o->rs1);
+    uint32_t ea = lsm_start(base, o->rm, n);
+    uint8_t *p = arm_addr(c, o, ea, 4 * n);
+    if (!p)
+        return arm_fault(c, o, ea);
+    uint32_t v[16];
+    for (int i = 0, k = 0; i < 16; i++)
+        if (list >> i & 1)
+            v[i] = ld32(p + 4 * k++);
+    if (o->rs3)
+        R(o->rs1) = (o->rm & 1) ? base + 4 * n : base - 4 * n;
+    for (int i = 0; i < 15; i++)
+        if (list >> i & 1)
+            R(i) = v[i];
+    if (list & 0x8000)
+        return arm_bx_to(c, v[15]);
+    NEXT;
+}
+
+OPFN(arm_op_stm)
+{
+    uint32_t list = (uint32_t)o->imm, n = (uint32_t)__builtin_popcount(list), base = R(o->rs1);
+    uint32_t ea = lsm_start(base, o->rm, n);
+    uint8_t *p = arm_addr(c, o, ea, 4 * n);
+    if (!p)
+        return arm_fault(c, o, ea);
+    for (int i = 0, k = 0; i < 16; i++)
+        if (list >> i & 1)
+            st32(p + 4 * k++, R(i));
+    if (o->rs3)
+        R(o->rs1) = (o->rm & 1) ? base + 4 * n : base - 4 * n;
+    NEXT;
+}
+
+/* ---- exclusives (guest threads run one at a time under the emulator lock; the value check catches
+   plain stores by another thread in between) ---- */
+OPFN(arm_op_ldrex)
+{
+    uint32_t ea = R(o->rs1);
+    unsigned n = o->rm;
+    uint8_t *p = arm_addr(c, o, ea, n);
+    if (!p)
+        return arm_fault(c, o, ea);
+    uint64_t v = n == 1 ? ld8(p) : n == 2 ? ld16(p) : n == 4 ? ld32(p) : ld64(p);
+    A->excl_addr = ea;
+    A->excl_val = v;
+    A->excl_valid = 1;
+    if (n == 8) {
+        R(o->rd) = (uint32_t)v;
+        R(o->rs3) = (uint32_t)(v >> 32);
+    } else {
+        R(o->rd) = (uint32_t)v;
+    }
+    NEXT;
+}
+
+OPFN(arm_op_strex)
+{
+    uint32_t ea = R(o->rs1);
+    unsigned n = o->rm;
+    uint8_t *p = arm_addr(c, o, ea, n);
+    if (!p)
+        return arm_fault(c, o, ea);
+    uint64_t nv = n == 8 ? ((uint64_t)R(o->rs3) << 32) | R(o->rs2) : R(o->rs2);
+    int ok = 0;
+    if (A->excl_valid && A->excl_addr == ea) {
+        uint64_t cur = n == 1 ? ld8(p) : n == 2 ? ld16(p) : n == 4 ? ld32(p) : ld64(p);
+        if (cur == A->excl_val) {
+            if (n == 1) st8(p, (uint8_t)nv);
+            else if (n == 2) st16(p, (uint16_t)nv);
+            else if (n == 4) st32(p, (uint32_t)nv);
+            else st64(p, nv);
+            ok = 1;
+        }
+    }
+    A->excl_valid = 0;
+    R(o->rd) = !ok;
+    NEXT;
+}
+
+OPFN(arm_op_clrex) { A->excl_valid = 0; NEXT; }
+
+OPFN(arm_op_swp)
+{
+    uint32_t ea = R(o->rs1);
+    uint8_t *p = arm_addr(c, o, ea, o->rm);
+    if (!p)
+        return arm_fault(c, o, ea);
+    uint32_t nv = R(o->rs2), old;
+    if (o->rm == 1) { old = ld8(p); st8(p, (uint8_t)nv); }
+    else { old = ld32(p); st32(p, nv); }
+    R(o->rd) = old;
+    NEXT;
+}
+
+/* ---- branches (always the last op of a block) ---- */
+OPFN(arm_op_b) { c->pc = (uint64_t)o->imm; return NULL; }
+OPFN(arm_op_bl) { R(14) = (uint32_t)(o->pc + o->len); c->pc = (uint64_t)o->imm; return NULL; }
+OPFN(arm_op_bx) { return arm_bx_to(c, R(o->rs2)); }
+OPFN(arm_op_blx) { uint32_t t = R(o->rs2); R(14) = (uint32_t)(o->pc + o->len); return arm_bx_to(c, t); }
+OPFN(arm_op_cbz)
+{
+    int zero = R(o->rs1) == 0;
+    c->pc = (zero != (o->rm != 0)) ? (uint64_t)o->imm : o->pc + o->len;
+    return NULL;
+}
+
+/* ---- system ---- */
+OPFN(arm_op_svc)
+{
+    c->pc = o->pc + o->len;
+    c->cur = o;
+    uint32_t nr = R(7);
+    if (nr >= 0xf0000 && nr < 0xf0800) { /* ARM private syscalls */
+        switch (nr) {
+        case 0xf0005: A->tpidruro = R(0); R(0) = 0; break;            /* set_tls */
+        case 0xf0002: bcache_invalidate(c->proc->bc); R(0) = 0; break; /* cacheflush */
+        case 0xf0003: R(0) = 0; break;                                 /* usr26 */
+        case 0xf0004: R(0) = 0; break;                                 /* usr32 */
+        default: R(0) = (uint32_t)-38; break;                          /* ENOSYS */
+        }
+        return NULL;
+    }
+    emu_syscall(c);
+    return NULL;
+}
+
+OPFN(arm_op_bkpt) { c->pc = o->pc; emu_raise(c, SIGTRAP, 1 /* TRAP_BRKPT */, o->pc & ~1ull); return NULL; }
+OPFN(arm_op_udf) { return arm_op_illegal(c, o); }
