@@ -71,8 +71,9 @@ static struct block *translate(struct emu_proc *p, struct bcache *bc, uint64_t p
             insert_before(&b, first, dbg_op_watch, at);
         if (max > 1 && dbg_is_bp(p->dbg, at))
             insert_before(&b, first, dbg_op_break, at);
-        mem_mark_code(p->mem, at & ~(MEM_PAGE - 1));
-        mem_mark_code(p->mem, (at + (uint64_t)len - 1) & ~(MEM_PAGE - 1));
+        /* Bit 0 of a block key may be a mode bit (Thumb); the instruction's bytes start at the even address. */
+        mem_mark_code(p->mem, (at & ~1ull) & ~(MEM_PAGE - 1));
+        mem_mark_code(p->mem, ((at & ~1ull) + (uint64_t)len - 1) & ~(MEM_PAGE - 1));
         at += (uint64_t)len;
         n++;
     }

@@ -79,8 +79,11 @@ void crash_report(struct emu_cpu *c)
     int col = 0;
     for (const struct isa_reg *r = isa->regs; r && r->name; r++) {
         uint64_t v = 0;
-        memcpy(&v, (const char *)c + r->offset, r->bits / 8);
-        fprintf(f, "%s%-4s %016" PRIx64, col ? "  " : "    ", r->name, v);
+        if (r->get)
+            v = r->get(c);
+        else
+            memcpy(&v, (const char *)c + r->offset, r->bits / 8 > 8 ? 8 : r->bits / 8);
+        fprintf(f, "%s%-4s %0*" PRIx64, col ? "  " : "    ", r->name, r->bits >= 64 ? 16 : 8, v);
         if (++col == 4) {
             fputc('\n', f);
             col = 0;
