@@ -8,7 +8,7 @@ XCFLAGS := -std=gnu11 -Wall -Wextra -Wno-unused-parameter -D_GNU_SOURCE -MMD -MP
 LDLIBS := -lm
 
 # Guest architectures built in (each one's backend lives in src/emu/isa/NAME/).
-ISAS := riscv64
+ISAS := riscv64 aarch64 arm
 LIB_SRCS := $(wildcard src/emu/*.c src/emu/linux/*.c $(foreach i,$(ISAS),src/emu/isa/$(i)/*.c) src/trace/*.c src/gdbstub/*.c)
 LIB_OBJS := $(LIB_SRCS:%.c=$(O)/%.o)
 # The front ends link into the xtrace binary only (they need curses and readline).
@@ -25,7 +25,13 @@ $(O)/%.o: %.c
 	$(CC) $(XCFLAGS) $(CFLAGS) -c $< -o $@
 
 # FP emulation relies on the host's rounding modes and sticky exception flags.
-$(O)/src/emu/isa/riscv64/exec_fp.o: XCFLAGS += -frounding-math -fsignaling-nans
+$(O)/src/emu/isa/%.o: XCFLAGS += -frounding-math -fsignaling-nans
+
+# Capstone disassembles the Arm guests in crash reports and the debugger when it is installed.
+ifneq ($(wildcard /usr/include/capstone/capstone.h),)
+XCFLAGS += -DXTRACE_HAVE_CAPSTONE
+LDLIBS += -lcapstone
+endif
 
 $(O)/libxtrace.a: $(LIB_OBJS)
 	@rm -f $@

@@ -24,8 +24,8 @@
 #define XTRACE_VERSION "0.1"
 #endif
 
-extern struct emu_isa isa_riscv64;
-const struct emu_isa *const emu_isas[] = {&isa_riscv64, NULL};
+extern struct emu_isa isa_riscv64, isa_aarch64, isa_arm;
+const struct emu_isa *const emu_isas[] = {&isa_riscv64, &isa_aarch64, &isa_arm, NULL};
 
 extern char **environ;
 

@@ -1,5 +1,6 @@
 /* Local debug target: stops guest threads in place (all-stop through the emulator lock), breakpoints as
-   decode-time trap ops, watchpoints as decode-time checks before memory ops, exact single steps. */
+   decode-time trap ops, watchpoints as decode-time checks before memory ops, exact single steps.
+   A target created by dbg_new_backend (src/remote) sends every front-end call to its operations instead. */
 #include <errno.h>
 #include <pthread.h>
 #include <signal.h>
@@ -43,7 +44,13 @@ struct dbg {
     int catch_all;               /* stop at every syscall */
     uint64_t catch_set[8];       /* syscalls to stop at (bit per number < 512) */
     uint64_t pass_sigs;          /* signals not reported */
+    const struct dbg_backend *ops; /* a target outside the emulator, or NULL for the local one */
+    void *ops_ctx;               /* its state */
 };
+
+/* Front-end calls on a backend target go to its operations (the local path pays one predictable branch). */
+#define BACKEND(call) do { if (d->ops) return d->ops->call; } while (0)
+#define BACKEND_VOID(call) do { if (d->ops) { d->ops->call; return; } } while (0)
 
 struct dbg *dbg_new(struct emu_proc *p)
 {
@@ -56,6 +63,28 @@ struct dbg *dbg_new(struct emu_proc *p)
     d->mode = DBG_CONTINUE;
     p->dbg = d;
     return d;
+}
+
+struct dbg *dbg_new_backend(struct emu_proc *p, const struct dbg_backend *ops, void *ctx)
+{
+    struct dbg *d = calloc(1, sizeof *d);
+    if (!d)
+        return NULL;
+    d->p = p;
+    d->ops = ops;
+    d->ops_ctx = ctx;
+    pthread_mutex_init(&d->mu, NULL);
+    pthread_cond_init(&d->cv, NULL);
+    p->dbg = d;
+    return d;
+}
+
+int dbg_close(struct dbg *d)
+{
+    if (!d->ops)
+        return 0;
+    d->ops->close(d->ops_ctx);
+    return 1;
 }
 
 struct emu_proc *dbg_proc(struct dbg *d) { return d->p; }
@@ -236,6 +265,7 @@ void dbg_step_done(struct emu_cpu *c)
 
 int dbg_wait(struct dbg *d, struct dbg_stop *st, int timeout_ms)
 {
+    BACKEND(wait(d->ops_ctx, st, timeout_ms));
     pthread_mutex_lock(&d->mu);
     struct timespec until;
     clock_gettime(CLOCK_REALTIME, &until);
@@ -262,6 +292,7 @@ int dbg_wait(struct dbg *d, struct dbg_stop *st, int timeout_ms)
 
 void dbg_resume(struct dbg *d, enum dbg_mode mode, int tid, int sig)
 {
+    BACKEND_VOID(resume(d->ops_ctx, mode, tid, sig));
     pthread_mutex_lock(&d->mu);
     d->mode = mode;
     d->step_tid = tid > 0 ? tid : d->stop_cpu ? d->stop_cpu->tid : 0;
@@ -274,6 +305,7 @@ void dbg_resume(struct dbg *d, enum dbg_mode mode, int tid, int sig)
 
 void dbg_interrupt(struct dbg *d)
 {
+    BACKEND_VOID(interrupt(d->ops_ctx));
     pthread_mutex_lock(&d->mu);
     if (!d->stopped)
         d->interrupt = 1;
@@ -283,6 +315,7 @@ void dbg_interrupt(struct dbg *d)
 
 void dbg_detach(struct dbg *d)
 {
+    BACKEND_VOID(detach(d->ops_ctx));
     pthread_mutex_lock(&d->mu);
     d->nbp = d->nwp = 0;
     d->catch_all = 0;
@@ -299,6 +332,7 @@ void dbg_detach(struct dbg *d)
 
 int dbg_insert_bp(struct dbg *d, uint64_t addr)
 {
+    BACKEND(insert_bp(d->ops_ctx, addr, 0));
     pthread_mutex_lock(&d->mu);
     int r = 0;
     if (!dbg_is_bp(d, addr)) {
@@ -312,8 +346,15 @@ int dbg_insert_bp(struct dbg *d, uint64_t addr)
     return r;
 }
 
+int dbg_insert_hwbp(struct dbg *d, uint64_t addr)
+{
+    BACKEND(insert_bp(d->ops_ctx, addr, 1));
+    return dbg_insert_bp(d, addr);
+}
+
 int dbg_remove_bp(struct dbg *d, uint64_t addr)
 {
+    BACKEND(remove_bp(d->ops_ctx, addr));
     pthread_mutex_lock(&d->mu);
     for (int i = 0; i < d->nbp; i++)
         if (d->bp[i] == addr) {
@@ -327,6 +368,7 @@ int dbg_remove_bp(struct dbg *d, uint64_t addr)
 
 int dbg_insert_wp(struct dbg *d, int type, uint64_t addr, unsigned len)
 {
+    BACKEND(insert_wp(d->ops_ctx, type, addr, len));
     if (!len || type < DBG_WATCH_WRITE || type > DBG_WATCH_ACCESS || !d->p->isa->mem_ref)
         return -EINVAL;
     pthread_mutex_lock(&d->mu);
@@ -342,6 +384,7 @@ int dbg_insert_wp(struct dbg *d, int type, uint64_t addr, unsigned len)
 
 int dbg_remove_wp(struct dbg *d, int type, uint64_t addr, unsigned len)
 {
+    BACKEND(remove_wp(d->ops_ctx, type, addr, len));
     pthread_mutex_lock(&d->mu);
     int r = -ENOENT;
     for (int i = 0; i < d->nwp; i++)
@@ -357,6 +400,8 @@ int dbg_remove_wp(struct dbg *d, int type, uint64_t addr, unsigned len)
 
 void dbg_catch_syscalls(struct dbg *d, const int *nos, int n)
 {
+    if (d->ops)
+        return; /* a board has no syscalls to catch */
     pthread_mutex_lock(&d->mu);
     memset(d->catch_set, 0, sizeof d->catch_set);
     d->catch_all = n < 0;
@@ -375,6 +420,8 @@ int dbg_catching(struct dbg *d, int nr)
 
 void dbg_pass_signals(struct dbg *d, uint64_t set)
 {
+    if (d->ops)
+        return;
     pthread_mutex_lock(&d->mu);
     d->pass_sigs = set;
     pthread_mutex_unlock(&d->mu);
@@ -382,6 +429,7 @@ void dbg_pass_signals(struct dbg *d, uint64_t set)
 
 struct emu_cpu *dbg_thread(struct dbg *d, int tid)
 {
+    BACKEND(thread(d->ops_ctx, tid));
     if (tid <= 0)
         return d->stop_cpu ? d->stop_cpu : d->p->threads;
     for (struct emu_cpu *c = d->p->threads; c; c = c->next_thread)
@@ -392,6 +440,7 @@ struct emu_cpu *dbg_thread(struct dbg *d, int tid)
 
 int dbg_threads(struct dbg *d, int *tids, int max)
 {
+    BACKEND(threads(d->ops_ctx, tids, max));
     int n = 0;
     for (struct emu_cpu *c = d->p->threads; c && n < max; c = c->next_thread)
         tids[n++] = c->tid;
@@ -400,6 +449,7 @@ int dbg_threads(struct dbg *d, int *tids, int max)
 
 int dbg_read_mem(struct dbg *d, uint64_t addr, void *buf, size_t len)
 {
+    BACKEND(read_mem(d->ops_ctx, addr, buf, len));
     struct mem *m = d->p->mem;
     if (!mem_check(m, addr, len, MEM_R))
         return -EFAULT;
@@ -409,6 +459,7 @@ int dbg_read_mem(struct dbg *d, uint64_t addr, void *buf, size_t len)
 
 int dbg_write_mem(struct dbg *d, uint64_t addr, const void *buf, size_t len)
 {
+    BACKEND(write_mem(d->ops_ctx, addr, buf, len));
     int r = mem_poke(d->p->mem, addr, buf, len); /* may patch read-only text, like ptrace does */
     bcache_invalidate(d->p->bc);
     return r;
@@ -425,6 +476,7 @@ static const struct isa_reg *gdb_reg(struct dbg *d, int regno)
 
 int dbg_read_reg(struct dbg *d, int tid, int regno, uint64_t *val)
 {
+    BACKEND(read_reg(d->ops_ctx, tid, regno, val));
     struct emu_cpu *c = dbg_thread(d, tid);
     const struct isa_reg *r = gdb_reg(d, regno);
     if (!c || !r)
@@ -440,6 +492,7 @@ int dbg_read_reg(struct dbg *d, int tid, int regno, uint64_t *val)
 
 int dbg_write_reg(struct dbg *d, int tid, int regno, uint64_t val)
 {
+    BACKEND(write_reg(d->ops_ctx, tid, regno, val));
     struct emu_cpu *c = dbg_thread(d, tid);
     const struct isa_reg *r = gdb_reg(d, regno);
     if (!c || !r)

@@ -62,8 +62,10 @@ void dbg_interrupt(struct dbg *d);
 /* Front end: lets the target run on without a debugger (removes every breakpoint and watchpoint). */
 void dbg_detach(struct dbg *d);
 
-/* Breakpoints and watchpoints; return 0 or -errno. */
+/* Breakpoints and watchpoints; return 0 or -errno. A hardware breakpoint uses the target's debug unit
+   (the local target treats it as a software one); dbg_remove_bp removes either kind. */
 int dbg_insert_bp(struct dbg *d, uint64_t addr);
+int dbg_insert_hwbp(struct dbg *d, uint64_t addr);
 int dbg_remove_bp(struct dbg *d, uint64_t addr);
 int dbg_insert_wp(struct dbg *d, int type, uint64_t addr, unsigned len);
 int dbg_remove_wp(struct dbg *d, int type, uint64_t addr, unsigned len);
@@ -83,6 +85,33 @@ int dbg_write_mem(struct dbg *d, uint64_t addr, const void *buf, size_t len);
 int dbg_read_reg(struct dbg *d, int tid, int regno, uint64_t *val);
 int dbg_write_reg(struct dbg *d, int tid, int regno, uint64_t val);
 struct emu_proc *dbg_proc(struct dbg *d);
+
+/* ---- a target outside the emulator (src/remote: an RSP client to a board emulator's gdbstub) ---- */
+
+/* The front-end operations of such a target, same meaning as the dbg_* calls; ctx is its state. */
+struct dbg_backend {
+    int (*wait)(void *ctx, struct dbg_stop *st, int timeout_ms);
+    void (*resume)(void *ctx, enum dbg_mode mode, int tid, int sig);
+    void (*interrupt)(void *ctx);
+    void (*detach)(void *ctx);
+    int (*insert_bp)(void *ctx, uint64_t addr, int hw);
+    int (*remove_bp)(void *ctx, uint64_t addr);
+    int (*insert_wp)(void *ctx, int type, uint64_t addr, unsigned len);
+    int (*remove_wp)(void *ctx, int type, uint64_t addr, unsigned len);
+    struct emu_cpu *(*thread)(void *ctx, int tid);
+    int (*threads)(void *ctx, int *tids, int max);
+    int (*read_mem)(void *ctx, uint64_t addr, void *buf, size_t len);
+    int (*write_mem)(void *ctx, uint64_t addr, const void *buf, size_t len);
+    int (*read_reg)(void *ctx, int tid, int regno, uint64_t *val);
+    int (*write_reg)(void *ctx, int tid, int regno, uint64_t val);
+    void (*close)(void *ctx);   /* the front end leaves: detach or shut the target down */
+};
+/* A debug target whose front-end calls all go to ops; p is the process view the front ends read (ISA with
+   the register file and disassembler, symbols). NULL when out of memory. */
+struct dbg *dbg_new_backend(struct emu_proc *p, const struct dbg_backend *ops, void *ctx);
+/* The front end is leaving: a backend target detaches or shuts down and 1 is returned (the caller exits
+   at once); 0 for the local target. */
+int dbg_close(struct dbg *d);
 
 /* ---- hooks the engine calls on guest threads (no-ops without a debugger) ---- */
 

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Randomised differential test: runs rvgen-generated RV64GC programs under EMU_CMD and qemu-riscv64 and compares register dumps.
+# Randomised differential test: runs generated random programs (rvgen: RV64GC, a64gen: A64) under EMU_CMD and qemu-user and compares register dumps.
 #
 # usage: tests/diff/run.sh EMU_CMD BUILD_DIR [SEED...]
 #   default seeds: 1..40 with 300 instructions each; DIFF_LONG=1 runs seeds 1..1000.
 #   DIFF_COUNT=N changes the instructions per program; QEMU=... names the reference emulator.
+#   GUEST_ARCH=riscv64 (default, tests/diff/rvgen.c) or aarch64 (tests/a64/a64gen.c) picks the generator and the
+#   defaults of CROSS_CC (ARCH-linux-gnu-gcc) and QEMU (qemu-ARCH).
 # Failing cases keep BUILD_DIR/diff/seed-N.S (and the binary) for reproduction; passing ones are removed.
 set -u
 
@@ -12,9 +14,15 @@ if [ $# -lt 2 ]; then
     exit 2
 fi
 SRC_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-CC=${CROSS_CC:-riscv64-linux-gnu-gcc}
+ARCH=${GUEST_ARCH:-riscv64}
+case "$ARCH" in
+riscv64) GEN_SRC="$SRC_DIR/rvgen.c" GEN_NAME=rvgen ASFLAGS=(-march=rv64gc -mabi=lp64d) RECORD=520 ;;
+aarch64) GEN_SRC="$SRC_DIR/../a64/a64gen.c" GEN_NAME=a64gen ASFLAGS=() RECORD=808 ;;
+*) echo "run.sh: unknown GUEST_ARCH '$ARCH' (riscv64 or aarch64)" >&2; exit 2 ;;
+esac
+CC=${CROSS_CC:-$ARCH-linux-gnu-gcc}
 HOSTCC=${HOSTCC:-gcc}
-QEMU=${QEMU:-qemu-riscv64}
+QEMU=${QEMU:-qemu-$ARCH}
 COUNT=${DIFF_COUNT:-300}
 TIMEOUT=${DIFF_TIMEOUT:-20}
 NPROC=$(nproc 2>/dev/null || echo 2)
@@ -47,19 +55,27 @@ else
     mapfile -t SEEDS < <(seq 1 40)
 fi
 
-GEN="$WORK/rvgen"
-if [ ! -x "$GEN" ] || [ "$SRC_DIR/rvgen.c" -nt "$GEN" ]; then
-    if ! "$HOSTCC" -O2 -Wall -o "$GEN.tmp" "$SRC_DIR/rvgen.c"; then
-        echo "run.sh: cannot build rvgen"
+GEN="$WORK/$GEN_NAME"
+if [ ! -x "$GEN" ] || [ "$GEN_SRC" -nt "$GEN" ]; then
+    if ! "$HOSTCC" -O2 -Wall -o "$GEN.tmp" "$GEN_SRC"; then
+        echo "run.sh: cannot build $GEN_NAME"
         echo "0 passed, 1 failed"
         exit 1
     fi
     mv -f "$GEN.tmp" "$GEN"
 fi
 
-REGNAMES=(ra sp gp tp t0 t1 t2 s0 s1 a0 a1 a2 a3 a4 a5 a6 a7 s2 s3 s4 s5 s6 s7 s8 s9 s10 s11 t3 t4 t5 t6)
-for i in $(seq 0 31); do REGNAMES+=("f$i"); done
-REGNAMES+=(fcsr scratch-checksum)
+if [ "$ARCH" = riscv64 ]; then
+    REGNAMES=(ra sp gp tp t0 t1 t2 s0 s1 a0 a1 a2 a3 a4 a5 a6 a7 s2 s3 s4 s5 s6 s7 s8 s9 s10 s11 t3 t4 t5 t6)
+    for i in $(seq 0 31); do REGNAMES+=("f$i"); done
+    REGNAMES+=(fcsr scratch-checksum)
+else
+    REGNAMES=()
+    for i in $(seq 0 30); do REGNAMES+=("x$i"); done
+    REGNAMES+=(sp nzcv fpsr fpcr pad)
+    for i in $(seq 0 31); do REGNAMES+=("v$i.d[0]" "v$i.d[1]"); done
+    REGNAMES+=(scratch-checksum)
+fi
 
 run_emu() { # outfile errfile cmd...
     local o=$1 e=$2
@@ -78,7 +94,7 @@ check_seed() {
         { echo "FAIL seed $seed: generator failed"; sed 's/^/    /' "$base.gen.err"; } >"$res"
         return
     fi
-    if ! "$CC" -nostdlib -static -no-pie -march=rv64gc -mabi=lp64d -o "$base" "$base.S" 2>"$base.as.err"; then
+    if ! "$CC" -nostdlib -static -no-pie "${ASFLAGS[@]}" -o "$base" "$base.S" 2>"$base.as.err"; then
         { echo "FAIL seed $seed: assembler error (kept $base.S)"; head -n 5 "$base.as.err" | sed 's/^/    /'; } >"$res"
         return
     fi
@@ -86,7 +102,7 @@ check_seed() {
     local st=$?
     run_emu "$base.ref" "$base.ref.err" "$QEMU" "$base"
     local qst=$?
-    if [ "$qst" -ne 0 ] || [ "$(wc -c <"$base.ref")" -ne 520 ]; then
+    if [ "$qst" -ne 0 ] || [ "$(wc -c <"$base.ref")" -ne "$RECORD" ]; then
         { echo "FAIL seed $seed: reference $QEMU itself failed (status $qst): generator bug? (kept $base.S)"
           head -n 5 "$base.ref.err" | sed 's/^/    /'; } >"$res"
         return
@@ -115,7 +131,7 @@ check_seed() {
             [ -z "$first" ] && first="outputs differ in length: $(wc -c <"$base.emu") vs $(wc -c <"$base.ref") bytes"
             echo "first differing register $first (kept $base.S)"
         fi
-        echo "    reproduce: $GEN $seed $COUNT t.S && $CC -nostdlib -static -no-pie -march=rv64gc -mabi=lp64d -o t t.S"
+        echo "    reproduce: $GEN $seed $COUNT t.S && $CC -nostdlib -static -no-pie ${ASFLAGS[*]} -o t t.S"
     } >"$res"
 }
 

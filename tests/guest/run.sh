@@ -7,8 +7,11 @@
 #   TEST...    optional test names (default: every NAME.c here)
 # Per test NAME: NAME.expected (exact stdout), optional NAME.status (exit number or sigN, default 0),
 # NAME.args (one argument per line), NAME.stdin (fed to stdin, else /dev/null), NAME.ldflags (extra link flags).
-# Environment: CROSS_CC (riscv64-linux-gnu-gcc), SYSROOT (/usr/riscv64-linux-gnu), GUEST_TIMEOUT (60 s),
-# GUEST_MODES ("static dynamic"), QEMU (qemu-riscv64; set to "" to skip the cross-check against qemu).
+# Environment: GUEST_ARCH (riscv64 or aarch64, default riscv64) picks the defaults of CROSS_CC
+# (ARCH-linux-gnu-gcc), SYSROOT (/usr/ARCH-linux-gnu) and QEMU (qemu-ARCH; set to "" to skip the cross-check
+# against qemu); GUEST_TIMEOUT (60 s), GUEST_MODES ("static dynamic").
+# Tests named rv*.c are riscv64-specific and are skipped for other architectures. For aarch64, files in
+# tests/a64/guest/ (NAME.c, NAME.expected, ...) replace the ones here, and extra NAME.c there are added.
 set -u
 
 if [ $# -lt 2 ]; then
@@ -17,11 +20,23 @@ if [ $# -lt 2 ]; then
 fi
 
 SRC_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-CC=${CROSS_CC:-riscv64-linux-gnu-gcc}
-SYSROOT=${SYSROOT:-/usr/riscv64-linux-gnu}
+ARCH=${GUEST_ARCH:-riscv64}
+case "$ARCH" in
+riscv64 | aarch64) ;;
+*) echo "run.sh: unknown GUEST_ARCH '$ARCH' (riscv64 or aarch64)" >&2; exit 2 ;;
+esac
+CC=${CROSS_CC:-$ARCH-linux-gnu-gcc}
+SYSROOT=${SYSROOT:-/usr/$ARCH-linux-gnu}
 TIMEOUT=${GUEST_TIMEOUT:-60}
 MODES=${GUEST_MODES:-static dynamic}
-QEMU=${QEMU-qemu-riscv64}
+QEMU=${QEMU-qemu-$ARCH}
+QNAME=$(basename "${QEMU:-qemu-$ARCH}")
+# Per-architecture replacements of test files (none for riscv64).
+OVR_DIR=
+[ "$ARCH" = aarch64 ] && OVR_DIR=$(cd "$SRC_DIR/../a64/guest" 2>/dev/null && pwd)
+tf() { # name.ext -> the file to use (the architecture's replacement when there is one)
+    if [ -n "$OVR_DIR" ] && [ -e "$OVR_DIR/$1" ]; then echo "$OVR_DIR/$1"; else echo "$SRC_DIR/$1"; fi
+}
 NPROC=$(nproc 2>/dev/null || echo 2)
 
 # The emulator command may carry options; make a relative program path absolute (we run from another cwd).
@@ -61,16 +76,22 @@ else
     TESTS=()
     for f in "$SRC_DIR"/*.c; do
         t=$(basename "$f" .c)
+        [ "$ARCH" != riscv64 ] && [[ $t == rv* ]] && continue # riscv64-specific
         TESTS+=("$t")
     done
+    if [ -n "$OVR_DIR" ]; then
+        for f in "$OVR_DIR"/*.c; do
+            [ -e "$f" ] && [ ! -e "$SRC_DIR/$(basename "$f")" ] && TESTS+=("$(basename "$f" .c)")
+        done
+    fi
 fi
 
 # ---------------------------------------------------------------- build (make-like, parallel)
 build_one() { # mode name
     local mode=$1 name=$2 out="$BUILD_DIR/$1/$2" ldflags=() flags=(-O2 -Wall -Wno-unused-result)
-    [ -f "$SRC_DIR/$name.ldflags" ] && read -ra ldflags <"$SRC_DIR/$name.ldflags"
+    [ -f "$(tf "$name.ldflags")" ] && read -ra ldflags <"$(tf "$name.ldflags")"
     [ "$mode" = static ] && flags+=(-static)
-    if "$CC" "${flags[@]}" -o "$out.tmp" "$SRC_DIR/$name.c" "${ldflags[@]}" -lm >"$out.log" 2>&1; then
+    if "$CC" "${flags[@]}" -o "$out.tmp" "$(tf "$name.c")" "${ldflags[@]}" -lm >"$out.log" 2>&1; then
         mv -f "$out.tmp" "$out"
     else
         rm -f "$out.tmp" "$out"
@@ -81,7 +102,7 @@ build_one() { # mode name
 needs_build() { # mode name
     local out="$BUILD_DIR/$1/$2" dep
     [ -e "$out" ] || return 0
-    for dep in "$SRC_DIR/$2.c" "$SRC_DIR/$2.ldflags"; do
+    for dep in "$(tf "$2.c")" "$(tf "$2.ldflags")"; do
         [ -e "$dep" ] && [ "$dep" -nt "$out" ] && return 0
     done
     return 1
@@ -92,7 +113,7 @@ for mode in $MODES; do
 done
 running=0
 for name in "${TESTS[@]}"; do
-    if [ ! -f "$SRC_DIR/$name.c" ]; then
+    if [ ! -f "$(tf "$name.c")" ]; then
         continue
     fi
     for mode in $MODES; do
@@ -117,8 +138,8 @@ run_guest() { # mode name outprefix emu-words...
     local mode=$1 name=$2 prefix=$3
     shift 3
     local bin="$BUILD_DIR/$mode/$name" stdin=/dev/null args=() envs=() v
-    [ -f "$SRC_DIR/$name.stdin" ] && stdin="$SRC_DIR/$name.stdin"
-    [ -f "$SRC_DIR/$name.args" ] && mapfile -t args <"$SRC_DIR/$name.args"
+    [ -f "$(tf "$name.stdin")" ] && stdin="$(tf "$name.stdin")"
+    [ -f "$(tf "$name.args")" ] && mapfile -t args <"$(tf "$name.args")"
     local lopt=()
     [ "$mode" = dynamic ] && lopt=(-L "$SYSROOT")
     # a clean, fixed environment; keep the emulators' own debugging variables
@@ -153,8 +174,8 @@ fail=0
 for name in "${TESTS[@]}"; do
     for mode in $MODES; do
         case="$mode/$name"
-        if [ ! -f "$SRC_DIR/$name.c" ]; then
-            echo "FAIL $case: no such test ($SRC_DIR/$name.c)"
+        if [ ! -f "$(tf "$name.c")" ]; then
+            echo "FAIL $case: no such test ($(tf "$name.c"))"
             fail=$((fail + 1))
             continue
         fi
@@ -164,9 +185,9 @@ for name in "${TESTS[@]}"; do
             fail=$((fail + 1))
             continue
         fi
-        expected_file="$SRC_DIR/$name.expected"
+        expected_file="$(tf "$name.expected")"
         want_status=0
-        [ -f "$SRC_DIR/$name.status" ] && want_status=$(tr -d ' \n' <"$SRC_DIR/$name.status")
+        [ -f "$(tf "$name.status")" ] && want_status=$(tr -d ' \n' <"$(tf "$name.status")")
         case "$want_status" in
         sig*) want_num=$((128 + ${want_status#sig})) ;;
         *) want_num=$want_status ;;
@@ -192,15 +213,15 @@ for name in "${TESTS[@]}"; do
             run_guest "$mode" "$name" "$prefix.qemu" "$QEMU"
             qst=$?
             if cmp -s "$prefix.out" "$prefix.qemu.out" && [ "$st" -eq "$qst" ]; then
-                [ -n "$reason" ] && note=" [qemu-riscv64 gives the same result]"
+                [ -n "$reason" ] && note=" [$QNAME gives the same result]"
             elif [ -n "$reason" ]; then
                 if [ -f "$expected_file" ] && cmp -s "$expected_file" "$prefix.qemu.out" && [ "$qst" -eq "$want_num" ]; then
-                    note=" [qemu-riscv64 matches the expectation]"
+                    note=" [$QNAME matches the expectation]"
                 else
-                    note=" [qemu-riscv64 differs too: status $(status_text "$qst")]"
+                    note=" [$QNAME differs too: status $(status_text "$qst")]"
                 fi
             else
-                note=" (note: qemu-riscv64 differs: status $(status_text "$qst"))"
+                note=" (note: $QNAME differs: status $(status_text "$qst"))"
             fi
         fi
 

@@ -281,7 +281,27 @@ SYS(sys_utimensat)
     return RET(syscall(SYS_utimensat, sys_dirfd(a[0]), pp, a[2] ? ts : NULL, (int)a[3]));
 }
 
+/* Legacy path calls (arm, i386, mips tables still have them): the *at form with AT_FDCWD in front. */
+#define AT_FORM(name, at_fn) SYS(name) { uint64_t b[6] = {(uint64_t)(int64_t)AT_FDCWD, a[0], a[1], a[2], a[3], a[4]}; return at_fn(c, b); }
+AT_FORM(sys_open, sys_openat)
+AT_FORM(sys_readlink, sys_readlinkat)
+AT_FORM(sys_mkdir, sys_mkdirat)
+AT_FORM(sys_chmod, sys_fchmodat)
+SYS(sys_access) { uint64_t b[6] = {(uint64_t)(int64_t)AT_FDCWD, a[0], a[1], 0, 0, 0}; return sys_faccessat(c, b); }
+SYS(sys_unlink) { uint64_t b[6] = {(uint64_t)(int64_t)AT_FDCWD, a[0], 0, 0, 0, 0}; return sys_unlinkat(c, b); }
+SYS(sys_rmdir) { uint64_t b[6] = {(uint64_t)(int64_t)AT_FDCWD, a[0], AT_REMOVEDIR, 0, 0, 0}; return sys_unlinkat(c, b); }
+SYS(sys_rename)
+{
+    uint64_t b[6] = {(uint64_t)(int64_t)AT_FDCWD, a[0], (uint64_t)(int64_t)AT_FDCWD, a[1], 0, 0};
+    return sys_renameat2(c, b);
+}
+SYS(sys_renameat) { uint64_t b[6] = {a[0], a[1], a[2], a[3], 0, 0}; return sys_renameat2(c, b); }
+SYS(sys_symlink) { uint64_t b[6] = {a[0], (uint64_t)(int64_t)AT_FDCWD, a[1], 0, 0, 0}; return sys_symlinkat(c, b); }
+
 const struct sys_impl sys_fs_impls[] = {
+    {"open", sys_open}, {"readlink", sys_readlink}, {"mkdir", sys_mkdir}, {"chmod", sys_chmod},
+    {"access", sys_access}, {"unlink", sys_unlink}, {"rmdir", sys_rmdir}, {"rename", sys_rename},
+    {"symlink", sys_symlink}, {"renameat", sys_renameat},
     {"openat", sys_openat}, {"close", sys_close}, {"newfstatat", sys_newfstatat}, {"fstat", sys_fstat},
     {"statx", sys_statx}, {"getdents64", sys_getdents64}, {"readlinkat", sys_readlinkat},
     {"faccessat", sys_faccessat}, {"faccessat2", sys_faccessat2}, {"getcwd", sys_getcwd}, {"chdir", sys_chdir},

@@ -11,6 +11,8 @@
 #include "syscall.h"
 #include "trace.h"
 
+#include "gen/sysnum-aarch64.h"
+#include "gen/sysnum-arm.h"
 #include "gen/sysnum-riscv64.h"
 
 /* Every family's handlers, each a NULL-name-terminated array. */
@@ -127,6 +129,8 @@ static const struct {
     unsigned count;
 } numberings[] = {
     {"riscv64", sysnum_riscv64, sizeof sysnum_riscv64 / sizeof sysnum_riscv64[0]},
+    {"aarch64", sysnum_aarch64, sizeof sysnum_aarch64 / sizeof sysnum_aarch64[0]},
+    {"arm", sysnum_arm, sizeof sysnum_arm / sizeof sysnum_arm[0]},
 };
 
 int sys_init_isa(struct emu_isa *isa)

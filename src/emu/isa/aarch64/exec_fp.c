@@ -67,21 +67,21 @@ OP(op_frint)
 OP(op_fcmp)
 {
     uint64_t b = o->rs2 == 0xff ? 0 : fget(c, o->rs2, o->aux);
-    A64(c)->nzcv = a64_fcmp(c, fget(c, o->rs1, o->aux), b, o->aux, o->rm);
+    a64_set_nzcv(c, a64_fcmp(c, fget(c, o->rs1, o->aux), b, o->aux, o->rm));
     NEXT;
 }
-/* FCCMP/FCCMPE: imm = condition mask, rm = signal, rs3 = nzcv when the condition fails */
+/* FCCMP/FCCMPE: imm = condition, rm = signal, rs3 = nzcv when the condition fails */
 OP(op_fccmp)
 {
-    if (a64_cond(c, (uint16_t)o->imm))
-        A64(c)->nzcv = a64_fcmp(c, fget(c, o->rs1, o->aux), fget(c, o->rs2, o->aux), o->aux, o->rm);
+    if (a64_cond(c, (unsigned)o->imm))
+        a64_set_nzcv(c, a64_fcmp(c, fget(c, o->rs1, o->aux), fget(c, o->rs2, o->aux), o->aux, o->rm));
     else
-        A64(c)->nzcv = o->rs3;
+        a64_set_nzcv(c, o->rs3);
     NEXT;
 }
 OP(op_fcsel)
 {
-    unsigned r = a64_cond(c, (uint16_t)o->imm) ? o->rs1 : o->rs2;
+    unsigned r = a64_cond(c, (unsigned)o->imm) ? o->rs1 : o->rs2;
     fput(c, o->rd, fget(c, r, o->aux), o->aux);
     NEXT;
 }
@@ -178,7 +178,7 @@ static int d_fccmp(struct op *o, uint32_t w, const struct a64_insn *r)
 {
     if (d_fp(o, w, r) < 0)
         return -1;
-    o->imm = a64_cond_mask(a64_bits(w, 15, 12));
+    o->imm = a64_bits(w, 15, 12);
     o->rm = (uint8_t)((w >> 4) & 1);
     o->rs3 = (uint8_t)(w & 15);
     return 0;
@@ -188,7 +188,7 @@ static int d_fcsel(struct op *o, uint32_t w, const struct a64_insn *r)
 {
     if (d_fp(o, w, r) < 0)
         return -1;
-    o->imm = a64_cond_mask(a64_bits(w, 15, 12));
+    o->imm = a64_bits(w, 15, 12);
     return 0;
 }
 

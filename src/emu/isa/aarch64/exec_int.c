@@ -2,7 +2,7 @@
 #include "a64.h"
 
 #define X(r) XR(c, r)
-#define NZCV (A64(c)->nzcv)
+#define SETFL(k, a, b) (A64(c)->fk = (k), A64(c)->fa = (a), A64(c)->fb = (b))
 #define NEXT OP_NEXT(c, o)
 #define OP(name) static const struct op *name(struct emu_cpu *c, const struct op *o)
 #define W32(v) ((uint64_t)(uint32_t)(v))
@@ -11,45 +11,26 @@
 static inline uint64_t nz64(uint64_t r) { return (r >> 63) << 3 | (uint64_t)(r == 0) << 2; }
 static inline uint64_t nz32(uint32_t r) { return (uint64_t)(r >> 31) << 3 | (uint64_t)(r == 0) << 2; }
 
-/* a + b + cin with NZCV (subtraction is a + ~b + 1). */
+/* a + b + cin with NZCV (subtraction is a + ~b + 1): computed at once, ADCS/SBCS are rare. */
 static inline uint64_t adc64(struct emu_cpu *c, uint64_t a, uint64_t b, uint64_t cin)
 {
     uint64_t r = a + b + cin;
     uint64_t carry = cin ? r <= a : r < a;
-    NZCV = nz64(r) | carry << 1 | ((~(a ^ b) & (a ^ r)) >> 63);
+    a64_set_nzcv(c, (unsigned)(nz64(r) | carry << 1 | ((~(a ^ b) & (a ^ r)) >> 63)));
     return r;
 }
 static inline uint32_t adc32(struct emu_cpu *c, uint32_t a, uint32_t b, uint32_t cin)
 {
     uint32_t r = a + b + cin;
     uint64_t carry = cin ? r <= a : r < a;
-    NZCV = nz32(r) | carry << 1 | ((~(a ^ b) & (a ^ r)) >> 31);
+    a64_set_nzcv(c, (unsigned)(nz32(r) | carry << 1 | ((~(a ^ b) & (a ^ r)) >> 31)));
     return r;
 }
-static inline uint64_t adds64(struct emu_cpu *c, uint64_t a, uint64_t b)
-{
-    uint64_t r = a + b;
-    NZCV = nz64(r) | (uint64_t)(r < a) << 1 | ((~(a ^ b) & (a ^ r)) >> 63);
-    return r;
-}
-static inline uint64_t subs64(struct emu_cpu *c, uint64_t a, uint64_t b)
-{
-    uint64_t r = a - b;
-    NZCV = nz64(r) | (uint64_t)(a >= b) << 1 | (((a ^ b) & (a ^ r)) >> 63);
-    return r;
-}
-static inline uint32_t adds32(struct emu_cpu *c, uint32_t a, uint32_t b)
-{
-    uint32_t r = a + b;
-    NZCV = nz32(r) | (uint64_t)(r < a) << 1 | ((~(a ^ b) & (a ^ r)) >> 31);
-    return r;
-}
-static inline uint32_t subs32(struct emu_cpu *c, uint32_t a, uint32_t b)
-{
-    uint32_t r = a - b;
-    NZCV = nz32(r) | (uint64_t)(a >= b) << 1 | (((a ^ b) & (a ^ r)) >> 31);
-    return r;
-}
+/* The common flag setters only record their operands (see a64.h). */
+static inline uint64_t adds64(struct emu_cpu *c, uint64_t a, uint64_t b) { SETFL(FL_ADD64, a, b); return a + b; }
+static inline uint64_t subs64(struct emu_cpu *c, uint64_t a, uint64_t b) { SETFL(FL_SUB64, a, b); return a - b; }
+static inline uint32_t adds32(struct emu_cpu *c, uint32_t a, uint32_t b) { SETFL(FL_ADD32, a, b); return a + b; }
+static inline uint32_t subs32(struct emu_cpu *c, uint32_t a, uint32_t b) { SETFL(FL_SUB32, a, b); return a - b; }
 
 /* ---- operand shaping ---- */
 static inline uint64_t sh64(uint64_t v, unsigned type, unsigned n)
@@ -103,8 +84,8 @@ OP(op_orr_i64) { X(o->rd) = X(o->rs1) | (uint64_t)o->imm; NEXT; }
 OP(op_eor_i64) { X(o->rd) = X(o->rs1) ^ (uint64_t)o->imm; NEXT; }
 OP(op_orr_i32) { X(o->rd) = W32(X(o->rs1) | (uint64_t)o->imm); NEXT; }
 OP(op_eor_i32) { X(o->rd) = W32(X(o->rs1) ^ (uint64_t)o->imm); NEXT; }
-OP(op_ands_i64) { uint64_t r = X(o->rs1) & (uint64_t)o->imm; NZCV = nz64(r); X(o->rd) = r; NEXT; }
-OP(op_ands_i32) { uint32_t r = (uint32_t)(X(o->rs1) & (uint64_t)o->imm); NZCV = nz32(r); X(o->rd) = r; NEXT; }
+OP(op_ands_i64) { uint64_t r = X(o->rs1) & (uint64_t)o->imm; SETFL(FL_LOG64, r, 0); X(o->rd) = r; NEXT; }
+OP(op_ands_i32) { uint32_t r = (uint32_t)(X(o->rs1) & (uint64_t)o->imm); SETFL(FL_LOG32, r, 0); X(o->rd) = r; NEXT; }
 
 /* MOVK: rm = bit position, rs3 = Rd as a source. */
 OP(op_movk64) { X(o->rd) = (X(o->rs3) & ~(0xffffull << o->rm)) | (uint64_t)o->imm; NEXT; }
@@ -259,10 +240,10 @@ const struct a64_insn a64_dp_imm[] = {
 
 /* Logical (shifted register): variants [64 unshifted, 64 shifted, 32 unshifted, 32 shifted]. */
 #define LOGIC(name, expr, setflags)                                                                          \
-    OP(name##_x) { uint64_t a = X(o->rs1), b = X(o->rs2), r = (expr); if (setflags) NZCV = nz64(r); X(o->rd) = r; NEXT; } \
-    OP(name##_xs) { uint64_t a = X(o->rs1), b = sh64(X(o->rs2), o->aux, o->rm), r = (expr); if (setflags) NZCV = nz64(r); X(o->rd) = r; NEXT; } \
-    OP(name##_w) { uint32_t a = (uint32_t)X(o->rs1), b = (uint32_t)X(o->rs2), r = (expr); if (setflags) NZCV = nz32(r); X(o->rd) = r; NEXT; } \
-    OP(name##_ws) { uint32_t a = (uint32_t)X(o->rs1), b = sh32((uint32_t)X(o->rs2), o->aux, o->rm), r = (expr); if (setflags) NZCV = nz32(r); X(o->rd) = r; NEXT; } \
+    OP(name##_x) { uint64_t a = X(o->rs1), b = X(o->rs2), r = (expr); if (setflags) SETFL(FL_LOG64, r, 0); X(o->rd) = r; NEXT; } \
+    OP(name##_xs) { uint64_t a = X(o->rs1), b = sh64(X(o->rs2), o->aux, o->rm), r = (expr); if (setflags) SETFL(FL_LOG64, r, 0); X(o->rd) = r; NEXT; } \
+    OP(name##_w) { uint32_t a = (uint32_t)X(o->rs1), b = (uint32_t)X(o->rs2), r = (expr); if (setflags) SETFL(FL_LOG32, r, 0); X(o->rd) = r; NEXT; } \
+    OP(name##_ws) { uint32_t a = (uint32_t)X(o->rs1), b = sh32((uint32_t)X(o->rs2), o->aux, o->rm), r = (expr); if (setflags) SETFL(FL_LOG32, r, 0); X(o->rd) = r; NEXT; } \
     static const op_fn name##_v[4] = {name##_x, name##_xs, name##_w, name##_ws};
 LOGIC(op_and, a & b, 0)
 LOGIC(op_bic, a & ~b, 0)
@@ -296,7 +277,7 @@ OP(op_adds_ext32) { X(o->rd) = adds32(c, (uint32_t)X(o->rs1), (uint32_t)ext64(X(
 OP(op_subs_ext32) { X(o->rd) = subs32(c, (uint32_t)X(o->rs1), (uint32_t)ext64(X(o->rs2), o->aux, o->rm)); NEXT; }
 
 /* Add/subtract with carry. */
-#define CIN ((NZCV >> 1) & 1)
+#define CIN ((a64_nzcv(c) >> 1) & 1)
 OP(op_adc64) { X(o->rd) = X(o->rs1) + X(o->rs2) + CIN; NEXT; }
 OP(op_sbc64) { X(o->rd) = X(o->rs1) + ~X(o->rs2) + CIN; NEXT; }
 OP(op_adc32) { X(o->rd) = W32(X(o->rs1) + X(o->rs2) + CIN); NEXT; }
@@ -306,9 +287,9 @@ OP(op_sbcs64) { X(o->rd) = adc64(c, X(o->rs1), ~X(o->rs2), CIN); NEXT; }
 OP(op_adcs32) { X(o->rd) = adc32(c, (uint32_t)X(o->rs1), (uint32_t)X(o->rs2), (uint32_t)CIN); NEXT; }
 OP(op_sbcs32) { X(o->rd) = adc32(c, (uint32_t)X(o->rs1), ~(uint32_t)X(o->rs2), (uint32_t)CIN); NEXT; }
 
-/* Conditional compare: aux = condition mask, rm = nzcv when the condition fails; imm = imm5 or rs2. */
+/* Conditional compare: aux = condition, rm = nzcv when the condition fails; imm = imm5 or rs2. */
 #define CCMP(name, get_b, calc)                                                                              \
-    OP(name) { if (a64_cond(c, o->aux)) { get_b; (void)(calc); } else NZCV = o->rm; NEXT; }
+    OP(name) { if (a64_cond(c, o->aux)) { get_b; (void)(calc); } else a64_set_nzcv(c, o->rm); NEXT; }
 CCMP(op_ccmn_r64, uint64_t b = X(o->rs2), adds64(c, X(o->rs1), b))
 CCMP(op_ccmp_r64, uint64_t b = X(o->rs2), subs64(c, X(o->rs1), b))
 CCMP(op_ccmn_i64, uint64_t b = (uint64_t)o->imm, adds64(c, X(o->rs1), b))
@@ -318,7 +299,7 @@ CCMP(op_ccmp_r32, uint32_t b = (uint32_t)X(o->rs2), subs32(c, (uint32_t)X(o->rs1
 CCMP(op_ccmn_i32, uint32_t b = (uint32_t)o->imm, adds32(c, (uint32_t)X(o->rs1), b))
 CCMP(op_ccmp_i32, uint32_t b = (uint32_t)o->imm, subs32(c, (uint32_t)X(o->rs1), b))
 
-/* Conditional select: aux = condition mask. */
+/* Conditional select: aux = condition. */
 OP(op_csel64) { X(o->rd) = a64_cond(c, o->aux) ? X(o->rs1) : X(o->rs2); NEXT; }
 OP(op_csinc64) { X(o->rd) = a64_cond(c, o->aux) ? X(o->rs1) : X(o->rs2) + 1; NEXT; }
 OP(op_csinv64) { X(o->rd) = a64_cond(c, o->aux) ? X(o->rs1) : ~X(o->rs2); NEXT; }
@@ -327,7 +308,7 @@ OP(op_csel32) { X(o->rd) = W32(a64_cond(c, o->aux) ? X(o->rs1) : X(o->rs2)); NEX
 OP(op_csinc32) { X(o->rd) = W32(a64_cond(c, o->aux) ? X(o->rs1) : X(o->rs2) + 1); NEXT; }
 OP(op_csinv32) { X(o->rd) = W32(a64_cond(c, o->aux) ? X(o->rs1) : ~X(o->rs2)); NEXT; }
 OP(op_csneg32) { X(o->rd) = W32(a64_cond(c, o->aux) ? X(o->rs1) : 0 - X(o->rs2)); NEXT; }
-OP(op_cset) { X(o->rd) = (uint64_t)a64_cond(c, o->aux); NEXT; } /* CSINC Rd, ZR, ZR: aux is the inverted mask */
+OP(op_cset) { X(o->rd) = (uint64_t)a64_cond(c, o->aux); NEXT; } /* CSINC Rd, ZR, ZR: aux is the inverted condition */
 OP(op_csetm64) { X(o->rd) = 0 - (uint64_t)a64_cond(c, o->aux); NEXT; }
 OP(op_csetm32) { X(o->rd) = W32(0 - (uint64_t)a64_cond(c, o->aux)); NEXT; }
 
@@ -482,7 +463,7 @@ static int d_ccmp(struct op *o, uint32_t w, const struct a64_insn *r)
     o->rs1 = a64_rzs(a64_bits(w, 9, 5));
     o->rs2 = a64_rzs(a64_bits(w, 20, 16));
     o->imm = a64_bits(w, 20, 16);
-    o->aux = a64_cond_mask(a64_bits(w, 15, 12));
+    o->aux = (uint16_t)a64_bits(w, 15, 12);
     o->rm = (uint8_t)(w & 15);
     return 0;
 }
@@ -491,12 +472,12 @@ static int d_csel(struct op *o, uint32_t w, const struct a64_insn *r)
 {
     d_rrr(o, w, r);
     unsigned cond = a64_bits(w, 15, 12);
-    o->aux = a64_cond_mask(cond);
+    o->aux = (uint16_t)cond;
     if (o->rs1 == A64_ZR && o->rs2 == A64_ZR && cond < 14) {
         if (o->fn == op_csinc64 || o->fn == op_csinc32)
-            o->fn = op_cset, o->aux = a64_cond_mask(cond ^ 1);
+            o->fn = op_cset, o->aux = (uint16_t)(cond ^ 1);
         else if (o->fn == op_csinv64 || o->fn == op_csinv32)
-            o->fn = o->fn == op_csinv64 ? op_csetm64 : op_csetm32, o->aux = a64_cond_mask(cond ^ 1);
+            o->fn = o->fn == op_csinv64 ? op_csetm64 : op_csetm32, o->aux = (uint16_t)(cond ^ 1);
     }
     return 0;
 }

@@ -3,8 +3,8 @@
 
 #include "a64.h"
 
-static uint64_t get_cpsr(struct emu_cpu *c) { return A64(c)->nzcv << 28; }
-static void set_cpsr(struct emu_cpu *c, uint64_t v) { A64(c)->nzcv = (v >> 28) & 15; }
+static uint64_t get_cpsr(struct emu_cpu *c) { return (uint64_t)a64_nzcv(c) << 28; }
+static void set_cpsr(struct emu_cpu *c, uint64_t v) { a64_set_nzcv(c, (unsigned)(v >> 28) & 15); }
 static uint64_t get_fpsr(struct emu_cpu *c) { return a64_fpsr_read(c); }
 static void set_fpsr(struct emu_cpu *c, uint64_t v) { a64_fpsr_write(c, (uint32_t)v); }
 static uint64_t get_fpcr(struct emu_cpu *c) { return A64(c)->fpcr; }

@@ -79,7 +79,7 @@ int a64_sig_setup(struct emu_cpu *c, int sig, const struct sig_info *info, const
         st64(mc + MC_REGS + 8 * i, r->x[i]);
     st64(mc + MC_SP, cur_sp);
     st64(mc + MC_PC, c->pc);
-    st64(mc + MC_PSTATE, r->nzcv << 28);
+    st64(mc + MC_PSTATE, (uint64_t)a64_nzcv(c) << 28);
     uint8_t *fp = mc + MC_RESERVED;
     st32(fp, FPSIMD_MAGIC);
     st32(fp + 4, FPSIMD_SIZE);
@@ -112,7 +112,7 @@ int64_t a64_sig_return(struct emu_cpu *c)
         r->x[i] = ld64(mc + MC_REGS + 8 * i);
     r->x[A64_SP] = ld64(mc + MC_SP);
     c->pc = ld64(mc + MC_PC);
-    r->nzcv = (ld64(mc + MC_PSTATE) >> 28) & 15;
+    a64_set_nzcv(c, (unsigned)(ld64(mc + MC_PSTATE) >> 28) & 15);
     /* walk the records in __reserved for the fpsimd context */
     for (unsigned off = 0; off + 8 <= RESERVED_SIZE;) {
         const uint8_t *rec = mc + MC_RESERVED + off;

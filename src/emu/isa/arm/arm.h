@@ -92,6 +92,7 @@ OPFN(arm_op_movt);    /* rd[31:16] = imm */
 OPFN(arm_op_sat);     /* rd = sat(shift(rs1 by rm type/rs3 amount), imm bits); rs2 1 signed */
 OPFN(arm_op_qadd);    /* rm 0 QADD 1 QSUB 2 QDADD 3 QDSUB: rd = sat(rs2 op rs1) */
 OPFN(arm_op_sel);
+OPFN(arm_op_par);     /* parallel add/sub with GE: rm bit0 sub, bit1 bytes, bit2 signed */
 OPFN(arm_op_ldrex);   /* rd = [rs1]; rm size 1/2/4/8 (8: rd, rd+1 -> rs3) */
 OPFN(arm_op_strex);   /* rd = status, store rs2 [rs3 second word] to [rs1]; rm size */
 OPFN(arm_op_clrex);

@@ -124,11 +124,11 @@ static inline const struct op *alu_write_pc(struct emu_cpu *c, const struct op *
 #define OPND_2 uint32_t sc; uint32_t b = shift_c(R(o->rs2), o->rm, R(o->rs3) & 0xff, A->cf, &sc);
 
 #define DP_LOG(name, K, expr, S, W) OP(name) { uint32_t a = R(o->rs1); OPND_##K; (void)a; (void)sc; \
-    uint32_t r = (expr); if (S) { A->nf = r >> 31; A->zf = r == 0; A->cf = sc; } if (W) SETRD(r); NEXT; }
+    uint32_t r = (expr); if (S) { A->nf = r >> 31; A->zf = r == 0; A->cf = sc; } if (W) { SETRD(r); } NEXT; }
 #define DP_ARI(name, K, X, Y, CIN, S, W) OP(name) { uint32_t a = R(o->rs1); OPND_##K; (void)sc; \
     uint32_t x = (X), y = (Y); uint64_t s = (uint64_t)x + y + (CIN); uint32_t r = (uint32_t)s; \
     if (S) { A->nf = r >> 31; A->zf = r == 0; A->cf = (uint32_t)(s >> 32); A->vf = ((x ^ r) & (y ^ r)) >> 31; } \
-    if (W) SETRD(r); NEXT; }
+    if (W) { SETRD(r); } NEXT; }
 
 #define LOG3(nm, expr, W) DP_LOG(nm##_0, 0, expr, 0, W) DP_LOG(nm##_0s, 0, expr, 1, W) \
     DP_LOG(nm##_1, 1, expr, 0, W) DP_LOG(nm##_1s, 1, expr, 1, W) DP_LOG(nm##_2, 2, expr, 0, W) DP_LOG(nm##_2s, 2, expr, 1, W)
@@ -378,23 +378,23 @@ static inline uint32_t ls_off(struct emu_cpu *c, const struct op *o, int reg)
 
 #define LS_EA(REG, MODE) uint32_t base = R(o->rs1), off = ls_off(c, o, REG); \
     uint32_t ea = MODE == 2 ? base : base + off; uint32_t wb = base + off; (void)wb;
-#define WB(MODE) if (MODE) R(o->rs1) = wb;
+#define WB(MODE) if (MODE) { R(o->rs1) = wb; }
 
 #define LOADX(name, REG, MODE, N, expr) OP(name) { LS_EA(REG, MODE) uint8_t *p = arm_addr(c, o, ea, N); \
-    if (!p) return arm_fault(c, o, ea); uint32_t v = (expr); WB(MODE) \
-    if (__builtin_expect(o->rd == 15, 0)) return arm_bx_to(c, v); R(o->rd) = v; NEXT; }
+    if (!p) { return arm_fault(c, o, ea); } uint32_t v = (expr); WB(MODE) \
+    if (__builtin_expect(o->rd == 15, 0)) { return arm_bx_to(c, v); } R(o->rd) = v; NEXT; }
 #define STOREX(name, REG, MODE, N, st) OP(name) { LS_EA(REG, MODE) uint8_t *p = arm_addr(c, o, ea, N); \
-    if (!p) return arm_fault(c, o, ea); st(p, R(o->rd)); WB(MODE) NEXT; }
+    if (!p) { return arm_fault(c, o, ea); } st(p, R(o->rd)); WB(MODE) NEXT; }
 /* LDRD/STRD: rd Rt, rs3 Rt2 (register offset: rs2 Rm, rm 8 for subtract, no shift). */
 #define LDRDX(name, REG, MODE) OP(name) { uint32_t base = R(o->rs1); \
     uint32_t off = REG ? ((o->rm & 8) ? 0u - R(o->rs2) : R(o->rs2)) : (uint32_t)o->imm; \
     uint32_t ea = MODE == 2 ? base : base + off; uint8_t *p = arm_addr(c, o, ea, 8); \
-    if (!p) return arm_fault(c, o, ea); uint32_t v0 = ld32(p), v1 = ld32(p + 4); WB(MODE ? (R(o->rs1) = base + off, 0) : 0) \
+    if (!p) { return arm_fault(c, o, ea); } uint32_t v0 = ld32(p), v1 = ld32(p + 4); if (MODE) R(o->rs1) = base + off; \
     R(o->rd) = v0; R(o->rs3) = v1; NEXT; }
 #define STRDX(name, REG, MODE) OP(name) { uint32_t base = R(o->rs1); \
     uint32_t off = REG ? ((o->rm & 8) ? 0u - R(o->rs2) : R(o->rs2)) : (uint32_t)o->imm; \
     uint32_t ea = MODE == 2 ? base : base + off; uint8_t *p = arm_addr(c, o, ea, 8); \
-    if (!p) return arm_fault(c, o, ea); st32(p, R(o->rd)); st32(p + 4, R(o->rs3)); if (MODE) R(o->rs1) = base + off; NEXT; }
+    if (!p) { return arm_fault(c, o, ea); } st32(p, R(o->rd)); st32(p + 4, R(o->rs3)); if (MODE) { R(o->rs1) = base + off; } NEXT; }
 
 #define LS6(nm, MAC, ...) MAC(nm##_i0, 0, 0, __VA_ARGS__) MAC(nm##_i1, 0, 1, __VA_ARGS__) MAC(nm##_i2, 0, 2, __VA_ARGS__) \
     MAC(nm##_r0, 1, 0, __VA_ARGS__) MAC(nm##_r1, 1, 1, __VA_ARGS__) MAC(nm##_r2, 1, 2, __VA_ARGS__)
@@ -559,3 +559,35 @@ OPFN(arm_op_svc)
 
 OPFN(arm_op_bkpt) { c->pc = o->pc; emu_raise(c, SIGTRAP, 1 /* TRAP_BRKPT */, o->pc & ~1ull); return NULL; }
 OPFN(arm_op_udf) { return arm_op_illegal(c, o); }
+
+/* Parallel add/subtract setting GE: rd = rs1 op rs2 lane-wise; rm bit0 subtract, bit1 bytes (else halves),
+   bit2 signed. */
+OPFN(arm_op_par)
+{
+    uint32_t n = R(o->rs1), m = R(o->rs2), r = 0, ge = 0;
+    unsigned lanes = (o->rm & 2) ? 4 : 2, bits = 32 / lanes;
+    uint32_t mask = (1u << bits) - 1;
+    for (unsigned i = 0; i < lanes; i++) {
+        int32_t a, b;
+        if (o->rm & 4) {
+            a = (int32_t)((n >> (i * bits)) << (32 - bits)) >> (32 - bits);
+            b = (int32_t)((m >> (i * bits)) << (32 - bits)) >> (32 - bits);
+        } else {
+            a = (int32_t)((n >> (i * bits)) & mask);
+            b = (int32_t)((m >> (i * bits)) & mask);
+        }
+        int32_t s = (o->rm & 1) ? a - b : a + b;
+        if (o->rm & 8) { /* saturating: clamp to the lane's range, GE untouched */
+            int32_t lo = (o->rm & 4) ? -(1 << (bits - 1)) : 0, hi = (o->rm & 4) ? (1 << (bits - 1)) - 1 : (int32_t)mask;
+            s = s < lo ? lo : s > hi ? hi : s;
+        }
+        int set = (o->rm & 4) ? s >= 0 : (o->rm & 1) ? s >= 0 : s >= (int32_t)(1u << bits);
+        r |= ((uint32_t)s & mask) << (i * bits);
+        if (set)
+            ge |= (bits == 8 ? 1u : 3u) << (i * (bits / 8));
+    }
+    if (!(o->rm & 8))
+        A->ge = ge;
+    R(o->rd) = r;
+    NEXT;
+}
