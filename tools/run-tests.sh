@@ -41,6 +41,7 @@ tier busybox tests/busybox/run.sh arm64 "$X" "$O"
 tier arm tests/arm/run.sh "$X" "$O/arm"
 tier fuzz tests/fuzz/run.sh "$X" "$O/fuzz"
 tier gdb tests/gdb/run.sh "$X" "$O/gdb"
+tier gdb-a64 tests/gdb/run-a64.sh "$X" "$O/gdb-a64"
 tier ui tests/ui/run.sh "$X" "$O/ui"
 echo "$total_pass passed, $total_fail failed"
 [ "$total_fail" -eq 0 ]
