@@ -67,7 +67,11 @@ test-long: deps $(O)/xtrace
 	DIFF_LONG=1 tests/diff/run.sh $(O)/xtrace $(O)/diff
 
 bench: deps $(O)/xtrace
+	@echo "== riscv64 guests against qemu-riscv64"
 	BENCH_BUILD=$(CURDIR)/$(O)/bench XTRACE=$(CURDIR)/$(O)/xtrace bench/run.sh
+	@echo "== aarch64 guests against qemu-aarch64"
+	CROSS_CC=aarch64-linux-gnu-gcc QEMU=qemu-aarch64 SYSROOT=/usr/aarch64-linux-gnu \
+	    BENCH_BUILD=$(CURDIR)/$(O)/bench-a64 XTRACE=$(CURDIR)/$(O)/xtrace bench/run.sh
 
 clean:
 	rm -rf $(O)
