@@ -37,8 +37,13 @@ $(O)/libxtrace.a: $(LIB_OBJS)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(O)/xtrace: $(O)/src/main.o $(UI_OBJS) $(O)/libxtrace.a
-	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS) $(UI_LIBS)
+# Board emulators (xtrace attach/board): RSP client, target descriptions (expat), UART, QMP; linked like the front ends.
+REMOTE_SRCS := $(wildcard src/remote/*.c)
+REMOTE_OBJS := $(REMOTE_SRCS:%.c=$(O)/%.o)
+REMOTE_LIBS := -lexpat -lpthread
+
+$(O)/xtrace: $(O)/src/main.o $(UI_OBJS) $(REMOTE_OBJS) $(O)/libxtrace.a
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS) $(UI_LIBS) $(REMOTE_LIBS)
 
 # Unit tests link against the core library (each may bring its own stand-ins; those win over the archive).
 $(O)/tests/%: tests/unit/%.c $(O)/libxtrace.a
@@ -77,4 +82,4 @@ clean:
 	rm -rf $(O)
 
 .PHONY: all install deps demo test test-long bench clean
--include $(LIB_OBJS:.o=.d) $(UI_OBJS:.o=.d) $(O)/src/main.d
+-include $(LIB_OBJS:.o=.d) $(UI_OBJS:.o=.d) $(REMOTE_OBJS:.o=.d) $(O)/src/main.d

@@ -13,6 +13,7 @@
 #include "emu/debug.h"
 #include "emu/emu.h"
 #include "gdbstub/gdbstub.h"
+#include "remote/attach.h"
 #include "emu/linux/sys.h"
 #include "emu/loader.h"
 #include "emu/mem.h"
@@ -48,6 +49,8 @@ static void usage(FILE *f)
 {
     fprintf(f,
             "usage: xtrace [options] PROGRAM [ARGS...]\n"
+            "       xtrace attach --gdb HOST:PORT [--uart SPEC] [--symbols ELF[@OFFSET]]... [--tui|--cli] [-x FILE]\n"
+            "       xtrace board [--tui|--cli] [-x FILE] -- qemu-system-ARCH ARGS...   (see xtrace attach|board --help)\n"
             "Runs a Linux program built for another CPU in xtrace's own emulator, and shows what it does.\n"
             "\n"
             "options (qemu-user spellings where they exist):\n"
@@ -247,6 +250,8 @@ static char *find_program(const char *name)
 
 int main(int argc, char **argv)
 {
+    if (argc > 1 && (!strcmp(argv[1], "attach") || !strcmp(argv[1], "board")))
+        return remote_main(argc - 1, argv + 1);
     struct opts o = {0};
     int first = parse(argc, argv, &o);
     if (first >= argc) {

@@ -43,5 +43,6 @@ tier fuzz tests/fuzz/run.sh "$X" "$O/fuzz"
 tier gdb tests/gdb/run.sh "$X" "$O/gdb"
 tier gdb-a64 tests/gdb/run-a64.sh "$X" "$O/gdb-a64"
 tier ui tests/ui/run.sh "$X" "$O/ui"
+tier board tests/board/run.sh "$X" "$O/board"
 echo "$total_pass passed, $total_fail failed"
 [ "$total_fail" -eq 0 ]

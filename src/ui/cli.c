@@ -12,7 +12,15 @@
 #include "ui.h"
 #include "ui_int.h"
 
-static struct ui *sig_ui; /* for the SIGINT handler */
+static struct ui *sig_ui; /* for the SIGINT handler; also the session ui_notify writes to */
+
+void ui_notify(const char *text)
+{
+    if (sig_ui)
+        ui_printf(sig_ui, "%s\n", text);
+    else
+        fprintf(stderr, "%s\n", text);
+}
 
 static void on_sigint(int sig)
 {
@@ -51,6 +59,13 @@ static void run_line(struct ui *u, char *line, int echo)
         line[--n] = 0;
     if (echo)
         ui_printf(u, "(xtrace) %s\n", line);
+    if (u->running) /* after continue &: report a stop that came meanwhile */
+        ui_poll(u, 0);
+    if (u->running && *line && !ui_cmd_while_running(line)) {
+        ui_printf(u, "The program is running: `interrupt' (or Ctrl-C) stops it first.\n");
+        fflush(stdout);
+        return;
+    }
     ui_execute(u, line);
     fflush(stdout);
 }

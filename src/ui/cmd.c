@@ -7,6 +7,8 @@
 const struct ui_cmd ui_cmds[] = {
     {"break", "b br brea", cmd_break, "break [LOCATION] [if COND]: stop at *ADDR, FUNCTION, FILE:LINE or LINE"},
     {"tbreak", "tb", cmd_break, "tbreak LOCATION: a breakpoint deleted when it stops"},
+    {"hbreak", NULL, cmd_break, "hbreak LOCATION: a breakpoint held by the target's debug unit (a board's ROM)"},
+    {"thbreak", NULL, cmd_break, "thbreak LOCATION: a temporary hardware breakpoint"},
     {"delete", "d", cmd_delete, "delete [N...]: delete breakpoints (all without N); delete display N"},
     {"disable", "disa", cmd_enable, "disable [N...]: disable breakpoints"},
     {"enable", "en", cmd_enable, "enable [N...]: enable breakpoints"},
@@ -14,7 +16,8 @@ const struct ui_cmd ui_cmds[] = {
     {"rwatch", NULL, cmd_watch, "rwatch EXPR: stop when EXPR's memory is read"},
     {"awatch", NULL, cmd_watch, "awatch EXPR: stop when EXPR's memory is read or written"},
     {"catch", NULL, cmd_catch, "catch syscall [NAME|NUMBER...]: stop at syscall entry and return"},
-    {"continue", "c cont fg", cmd_continue, "continue: run until something stops the program"},
+    {"continue", "c cont fg", cmd_continue, "continue [&]: run until something stops the program (& returns at once)"},
+    {"interrupt", NULL, cmd_interrupt, "interrupt: stop the running program (a board: halt its CPU)"},
     {"stepi", "si", cmd_stepi, "stepi [N]: execute N instructions"},
     {"nexti", "ni", cmd_stepi, "nexti [N]: execute N instructions, running called functions to their return"},
     {"step", "s", cmd_step, "step [N]: run to the next source line, into calls (stepi without line info)"},
@@ -40,6 +43,8 @@ const struct ui_cmd ui_cmds[] = {
     {"run", "r start starti", cmd_run, "run: not supported yet (restart xtrace)"},
     {"kill", "k", cmd_run, "kill: not supported yet (quit instead)"},
     {"memory", "mem", cmd_memory, "memory [EXPR]: the TUI's memory panel shows EXPR (the stack pointer without)"},
+    {"uart", NULL, cmd_uart, "uart send TEXT | uart expect REGEX [SECONDS] | uart: a board's serial console"},
+    {"monitor", "mon", cmd_monitor, "monitor CMD: a command for the board emulator's monitor (qRcmd)"},
     {"help", "h ?", cmd_help, "help: this list"},
     {"quit", "q exit", cmd_quit, "quit: leave (the program ends with xtrace)"},
     {NULL, NULL, NULL, NULL},
@@ -102,6 +107,18 @@ static const struct ui_cmd *lookup(const char *w)
         if (!strncmp(c->name, w, strlen(w)))
             hit = c, n++;
     return n == 1 ? hit : NULL;
+}
+
+int ui_cmd_while_running(const char *line)
+{
+    static const char *const ok[] = {"uart", "interrupt", "quit", "q", "exit", "help", "h", NULL};
+    while (isspace((unsigned char)*line))
+        line++;
+    size_t n = strcspn(line, " \t");
+    for (int i = 0; ok[i]; i++)
+        if (strlen(ok[i]) == n && !strncmp(line, ok[i], n))
+            return 1;
+    return 0;
 }
 
 int ui_execute(struct ui *u, const char *line)

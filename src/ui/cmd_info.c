@@ -105,7 +105,7 @@ int cmd_info_breakpoints(struct ui *u, char *a, const char *name)
             continue;
         if (!shown++)
             ui_printf(u, "Num     Type            Disp Enb Address            What\n");
-        const char *type = b->kind == BP_BREAK ? "breakpoint" : b->kind == BP_CATCH ? "catchpoint"
+        const char *type = b->kind == BP_BREAK ? (b->hw ? "hw breakpoint" : "breakpoint") : b->kind == BP_CATCH ? "catchpoint"
                          : b->wtype == DBG_WATCH_READ ? "read watchpoint" : b->wtype == DBG_WATCH_ACCESS ? "acc watchpoint"
                          : "hw watchpoint";
         ui_printf(u, "%-7d %-15s %-4s %-3c ", b->num, type, b->temp ? "del" : "keep", b->enabled ? 'y' : 'n');

@@ -16,19 +16,26 @@ static char *trim(char *s)
     return s;
 }
 
-/* In line mode a command that runs the program returns when it stops again. */
-static int run(struct ui *u, const struct run_op *op)
+/* In line mode a command that runs the program returns when it stops again (unless it was asked not to wait). */
+static int run_bg(struct ui *u, const struct run_op *op, int bg)
 {
     u->intr = 0; /* a Ctrl-C typed at the prompt is not meant for this run */
+    if (u->running)
+        return ui_error(u, "The program is already running (interrupt stops it).");
     if (ui_start(u, op) < 0)
         return -1;
-    if (u->mode == UI_CLI)
+    if (u->mode == UI_CLI && !bg)
         while (!ui_poll(u, 100))
             if (u->intr) {
                 u->intr = 0;
                 ui_interrupt(u);
             }
     return 0;
+}
+
+static int run(struct ui *u, const struct run_op *op)
+{
+    return run_bg(u, op, 0);
 }
 
 int cmd_break(struct ui *u, char *a, const char *name)
@@ -48,12 +55,14 @@ int cmd_break(struct ui *u, char *a, const char *name)
     if (!b)
         return ui_error(u, "out of memory");
     b->addr = addr;
-    b->temp = !strcmp(name, "tbreak");
+    b->temp = !strcmp(name, "tbreak") || !strcmp(name, "thbreak");
+    b->hw = !strcmp(name, "hbreak") || !strcmp(name, "thbreak");
     b->what = strdup(*a ? a : "*pc");
     b->cond = cond && *cond ? strdup(cond) : NULL;
     ui_bp_enable(u, b, 1);
     const struct ui_line *l = ui_line_at(u, addr);
-    ui_printf(u, "%s %d at 0x%" PRIx64, b->temp ? "Temporary breakpoint" : "Breakpoint", b->num, addr);
+    ui_printf(u, "%s %d at 0x%" PRIx64, b->hw ? (b->temp ? "Temporary hardware assisted breakpoint" : "Hardware assisted breakpoint")
+              : b->temp ? "Temporary breakpoint" : "Breakpoint", b->num, addr);
     if (l)
         ui_printf(u, ": file %s, line %d.", l->file, l->line);
     ui_printf(u, "\n");
@@ -188,11 +197,12 @@ static long count_arg(char *a)
 
 int cmd_continue(struct ui *u, char *a, const char *name)
 {
-    (void)name, (void)a;
+    (void)name;
     if (!u->alive)
         return ui_error(u, "The program is not being run.");
+    int bg = strchr(a, '&') != NULL; /* continue &: the prompt comes back while it runs */
     ui_printf(u, "Continuing.\n");
-    return run(u, &(struct run_op){.kind = OP_CONT});
+    return run_bg(u, &(struct run_op){.kind = OP_CONT}, bg);
 }
 
 int cmd_stepi(struct ui *u, char *a, const char *name)

@@ -1,4 +1,4 @@
-/* The guest's console on a pseudo-terminal and the syscall log kept for the TUI's panels. */
+/* The guest's console on a pseudo-terminal (or a board's UART) and the syscall log kept for the TUI's panels. */
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -13,8 +13,36 @@
 
 static int pty_master = -1;      /* our side of the guest's terminal */
 static int tty_in = -1, tty_out = -1; /* the real terminal, saved before fds 0-2 moved to the pty */
+static struct ui_board board;    /* a board's UART in place of the pty (ctx != NULL) */
+static uint64_t board_pos;       /* UART bytes the console text has */
 
-int ui_console_master(void) { return pty_master; }
+int ui_console_master(void) { return board.ctx ? board.wake_fd : pty_master; }
+
+/* Keeps descriptors of the real terminal for curses even when 0 or 1 is redirected. */
+static void save_terminal(void)
+{
+    tty_in = fcntl(0, F_DUPFD_CLOEXEC, 3);
+    tty_out = fcntl(1, F_DUPFD_CLOEXEC, 3);
+    if (!isatty(tty_out) || !isatty(tty_in)) {
+        int t = open("/dev/tty", O_RDWR | O_CLOEXEC);
+        if (t >= 0) {
+            if (!isatty(tty_in))
+                close(tty_in), tty_in = fcntl(t, F_DUPFD_CLOEXEC, 3);
+            if (!isatty(tty_out))
+                close(tty_out), tty_out = fcntl(t, F_DUPFD_CLOEXEC, 3);
+            close(t);
+        }
+    }
+}
+
+void ui_set_board(const struct ui_board *b)
+{
+    board = *b;
+    if (tty_in < 0)
+        save_terminal();
+}
+
+const struct ui_board *ui_get_board(void) { return board.ctx ? &board : NULL; }
 int ui_tty_in(void) { return tty_in; }
 int ui_tty_out(void) { return tty_out; }
 
@@ -36,18 +64,7 @@ int ui_prepare_console(void)
         close(m);
         return -e;
     }
-    tty_in = fcntl(0, F_DUPFD_CLOEXEC, 3);
-    tty_out = fcntl(1, F_DUPFD_CLOEXEC, 3);
-    if (!isatty(tty_out) || !isatty(tty_in)) { /* keep the terminal for curses even when 0 or 1 is redirected */
-        int t = open("/dev/tty", O_RDWR | O_CLOEXEC);
-        if (t >= 0) {
-            if (!isatty(tty_in))
-                close(tty_in), tty_in = fcntl(t, F_DUPFD_CLOEXEC, 3);
-            if (!isatty(tty_out))
-                close(tty_out), tty_out = fcntl(t, F_DUPFD_CLOEXEC, 3);
-            close(t);
-        }
-    }
+    save_terminal();
     struct winsize ws = {10, 80, 0, 0};
     ioctl(s, TIOCSWINSZ, &ws);
     fflush(NULL);
@@ -77,6 +94,14 @@ void ui_console_pump(void)
 {
     char buf[4096];
     ssize_t n;
+    if (board.ctx) {
+        size_t k;
+        if (board.uart_drain)
+            board.uart_drain(board.ctx);
+        while (board.uart_read && (k = board.uart_read(board.ctx, &board_pos, buf, sizeof buf)) > 0)
+            ui_text_feed(&console, buf, k);
+        return;
+    }
     while (pty_master >= 0 && (n = read(pty_master, buf, sizeof buf)) > 0)
         ui_text_feed(&console, buf, (size_t)n);
 }
@@ -85,6 +110,11 @@ struct ui_text *ui_console_text(void) { return &console; }
 
 void ui_console_send(const char *s, size_t n)
 {
+    if (board.ctx) {
+        if (board.uart_send)
+            board.uart_send(board.ctx, s, n);
+        return;
+    }
     while (pty_master >= 0 && n) {
         ssize_t w = write(pty_master, s, n);
         if (w <= 0)

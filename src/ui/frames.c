@@ -211,7 +211,8 @@ int ui_unwind(struct ui *u, struct ui_frame *f, int max)
         }
         if (fr->fp_at && rd64(u, fr->fp_at, &nfp) < 0)
             break;
-        if (!nra || fr->cfa < sp || !mem_check(u->p->mem, nra, 2, MEM_X) ||
+        /* a board's memory map is unknown here (limit 0): any return address may be code */
+        if (!nra || fr->cfa < sp || (u->p->mem->limit && !mem_check(u->p->mem, nra, 2, MEM_X)) ||
             (name && (!strcmp(name, "_start") || !strcmp(name, "__start"))))
             break;
         if (n > 1 && fr->cfa == f[n - 2].cfa && nra == f[n - 2].pc)

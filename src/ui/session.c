@@ -236,7 +236,7 @@ static int ins_find(struct ui *u, uint64_t addr)
     return -1;
 }
 
-static void ins_add(struct ui *u, uint64_t addr)
+static void ins_add_kind(struct ui *u, uint64_t addr, int hw)
 {
     int i = ins_find(u, addr);
     if (i >= 0) {
@@ -246,8 +246,14 @@ static void ins_add(struct ui *u, uint64_t addr)
     if (u->nins == (int)(sizeof u->ins / sizeof u->ins[0]))
         return;
     u->ins[u->nins].addr = addr;
+    u->ins[u->nins].hw = hw;
     u->ins[u->nins++].refs = 1;
-    dbg_insert_bp(u->d, addr);
+    hw ? dbg_insert_hwbp(u->d, addr) : dbg_insert_bp(u->d, addr);
+}
+
+static void ins_add(struct ui *u, uint64_t addr)
+{
+    ins_add_kind(u, addr, 0);
 }
 
 static void ins_del(struct ui *u, uint64_t addr)
@@ -276,7 +282,7 @@ struct ui_bp *ui_bp_new(struct ui *u, int kind)
 static void bp_apply(struct ui *u, struct ui_bp *b, int on)
 {
     if (b->kind == BP_BREAK)
-        on ? ins_add(u, b->addr) : ins_del(u, b->addr);
+        on ? ins_add_kind(u, b->addr, b->hw) : ins_del(u, b->addr);
     else if (b->kind == BP_WATCH)
         on ? dbg_insert_wp(u->d, b->wtype, b->addr, b->len) : dbg_remove_wp(u->d, b->wtype, b->addr, b->len);
 }
@@ -350,7 +356,7 @@ int ui_session_init(struct ui *u, struct dbg *d, int mode)
     u->xfmt = 'x';
     u->xsize = 'w';
     const struct isa_reg *r = u->isa->gdb_regs;
-    for (int i = 0; r && r[i].name && i < 160; i++) {
+    for (int i = 0; r && r[i].name && i < UI_MAX_REGS; i++) {
         u->regs[i] = (struct ui_reg){r[i].name, r[i].bits, xml_type(u->isa, r[i].name)};
         u->nregs = i + 1;
     }
@@ -610,8 +616,9 @@ static int handle_stop(struct ui *u, const struct dbg_stop *st)
     u->frame = 0;
     ui_thread_num(u, st->tid);
     if (u->op.stepover_bp) {
-        if (ins_find(u, u->op.stepover_bp) >= 0)
-            dbg_insert_bp(u->d, u->op.stepover_bp);
+        int k = ins_find(u, u->op.stepover_bp);
+        if (k >= 0)
+            u->ins[k].hw ? dbg_insert_hwbp(u->d, u->op.stepover_bp) : dbg_insert_bp(u->d, u->op.stepover_bp);
         u->op.stepover_bp = 0;
     }
     if (stop_pending(st)) {
@@ -759,6 +766,10 @@ int ui_poll(struct ui *u, int timeout_ms)
 void ui_finish_process(struct ui *u, int status)
 {
     fflush(NULL);
+    if (dbg_close(u->d)) { /* a remote target detached or shut its board down */
+        fflush(NULL);
+        _exit(status);
+    }
     if (u->exited && u->stopped) {
         dbg_resume(u->d, DBG_CONTINUE, 0, 0); /* the guest thread ends the process with its status */
         for (;;)

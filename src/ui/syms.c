@@ -252,8 +252,8 @@ static void parse_lines(struct ui *u, const struct sect *dl, const struct sect *
                 unsigned sub = (unsigned)rd_n(&r, 1);
                 if (sub == 1)
                     emit = end = 1;
-                else if (sub == 2)
-                    addr = rd_n(&r, asz);
+                else if (sub == 2) /* the operand's size is the opcode's length (DWARF < 5 has no address_size) */
+                    addr = rd_n(&r, n >= 2 && n <= 9 ? (unsigned)n - 1 : asz);
                 r.p = next;
             } else {
                 switch (op) {

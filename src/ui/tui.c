@@ -134,7 +134,7 @@ static void run_command(struct tui *t, char *line)
     ui_printf(u, "(xtrace) %s\n", line);
     while (*line == ' ')
         line++;
-    if (u->running && strncmp(line, "q", 1) && strncmp(line, "interrupt", 9)) {
+    if (u->running && !ui_cmd_while_running(line)) {
         ui_printf(u, "The program is running: Ctrl-C (or `interrupt') stops it first.\n");
         return;
     }
@@ -455,8 +455,8 @@ int ui_tui_run(struct ui *u, FILE *script)
     rl_callback_handler_install("", on_line);
     tui_layout(t, LINES, COLS);
     set_status(t);
-    ui_printf(u, "xtrace TUI: %s stopped at its first instruction. Type help, or ? for keys; F5 runs.\n",
-              u->p->exe_path);
+    ui_printf(u, "xtrace TUI: %s %s. Type help, or ? for keys; F5 runs.\n", u->p->exe_path,
+              ui_get_board() ? "halted" : "stopped at its first instruction");
     long last_draw = 0;
     unsigned long seen_con = 0, seen_sys = 0;
     int dirty = 1;

@@ -146,7 +146,7 @@ static void fp_status(struct ui *u, char *buf, size_t n)
 static void draw_regs(struct tui *t, struct panel *p)
 {
     struct ui *u = t->u;
-    int idx[160], n = 0;
+    int idx[UI_MAX_REGS], n = 0;
     for (int i = 0; i < u->ngeneral; i++)
         if (strcmp(u->regs[i].name, "zero"))
             idx[n++] = i;
@@ -387,6 +387,8 @@ void tui_layout(struct tui *t, int rows, int cols)
     int tids[2], want[5] = {P_SYSCALLS, P_STACK, P_MEM, P_BREAKS, P_THREADS}, k = 0, list[5];
     for (int i = 0; i < 5; i++) {
         if (want[i] == P_BREAKS && !u->nbps)
+            continue;
+        if (want[i] == P_SYSCALLS && !u->isa->nsys) /* a board: no syscalls to log */
             continue;
         if (want[i] == P_THREADS && (!u->alive || dbg_threads(u->d, tids, 2) < 2))
             continue;

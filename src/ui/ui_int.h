@@ -15,6 +15,8 @@
 
 struct ui;
 
+#define UI_MAX_REGS 512          /* registers a target may describe (a board's system registers included) */
+
 /* ---- expressions (expr.c) ---- */
 
 /* A C-like type: integer of size 1/2/4/8, signedness, pointer depth, code or floating point. */
@@ -55,6 +57,7 @@ struct ui_bp {
     int kind;            /* BP_* */
     int enabled;         /* inserted into the target when set */
     int temp;            /* tbreak: deleted at its first stop */
+    int hw;              /* hbreak: held by the target's debug unit */
     int hits;            /* times it stopped the program */
     uint64_t addr;       /* code address or watched address */
     unsigned len;        /* watched bytes */
@@ -149,7 +152,7 @@ struct ui_snap {
     int valid;           /* taken at a stop */
     int tid;             /* thread */
     uint64_t pc;         /* its pc */
-    uint64_t regs[160];  /* gdb registers (low 64 bits) */
+    uint64_t regs[UI_MAX_REGS]; /* gdb registers (low 64 bits) */
     int nframes;         /* frames in f */
     struct ui_frame f[UI_MAX_FRAMES];
     uint64_t mem_addr;   /* memory window start */
@@ -182,7 +185,7 @@ struct ui {
     struct ui_bp *bps;           /* user breakpoints, watchpoints, catchpoints */
     int nbps;                    /* entries used */
     int bp_next;                 /* next number */
-    struct { uint64_t addr; int refs; } ins[512]; /* code addresses inserted into the target, refcounted */
+    struct { uint64_t addr; int refs; int hw; } ins[512]; /* code addresses inserted into the target, refcounted */
     int nins;                    /* entries used */
     /* printing */
     struct ui_val *hist;         /* value history $1.. */
@@ -195,7 +198,7 @@ struct ui {
     char xfmt, xsize;            /* last x/FMT */
     uint64_t xnext;              /* address after the last x */
     /* registers */
-    struct ui_reg regs[160];     /* gdb register file */
+    struct ui_reg regs[UI_MAX_REGS]; /* gdb register file */
     int nregs;                   /* registers */
     int ngeneral;                /* registers "info registers" shows */
     int r_pc, r_sp, r_fp, r_ra;  /* well-known registers (-1 when none) */
@@ -320,6 +323,11 @@ int cmd_info_breakpoints(struct ui *u, char *a, const char *n);
 int cmd_info_registers(struct ui *u, char *a, const char *n);
 int cmd_info_frame(struct ui *u, char *a, const char *n);
 int cmd_info_threads(struct ui *u, char *a, const char *n);
+int cmd_uart(struct ui *u, char *a, const char *n);
+int cmd_monitor(struct ui *u, char *a, const char *n);
+int cmd_interrupt(struct ui *u, char *a, const char *n);
+/* True when the command line may run while the target runs (uart, interrupt, quit, help). */
+int ui_cmd_while_running(const char *line);
 
 /* ---- the TUI and the console (tui.c, console.c) ---- */
 

@@ -11,7 +11,7 @@
 
 struct undo {
     int tid;                     /* the thread that stepped */
-    uint64_t regs[160];          /* its gdb registers before the step */
+    uint64_t regs[UI_MAX_REGS];  /* its gdb registers before the step */
     uint64_t addr;               /* memory the instruction wrote */
     unsigned len;                /* bytes saved in old (0: no write) */
     uint8_t old[UNDO_BYTES];     /* their previous contents */
@@ -33,6 +33,10 @@ int ui_undo_depth(void)
 
 void ui_undo_record(struct ui *u)
 {
+    if (!u->isa->decode) { /* a board: no decoder says what a step writes, so there is nothing to undo with */
+        ui_undo_clear(u);
+        return;
+    }
     if (!ring && !(ring = calloc(UNDO_MAX, sizeof *ring)))
         return;
     int tid = ui_cur_tid(u);

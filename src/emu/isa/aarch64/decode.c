@@ -119,45 +119,6 @@ int a64_d_none(struct op *o, uint32_t w, const struct a64_insn *r)
     return 0;
 }
 
-unsigned a64_flags(const struct a64_cpu *a)
-{
-    uint64_t x = a->fa, y = a->fb, r;
-    uint32_t x32 = (uint32_t)x, y32 = (uint32_t)y, r32;
-    switch (a->fk) {
-    case FL_SUB64:
-        r = x - y;
-        return (unsigned)((r >> 63) << 3 | (uint64_t)(r == 0) << 2 | (uint64_t)(x >= y) << 1 | (((x ^ y) & (x ^ r)) >> 63));
-    case FL_ADD64:
-        r = x + y;
-        return (unsigned)((r >> 63) << 3 | (uint64_t)(r == 0) << 2 | (uint64_t)(r < x) << 1 | ((~(x ^ y) & (x ^ r)) >> 63));
-    case FL_SUB32:
-        r32 = x32 - y32;
-        return (r32 >> 31) << 3 | (unsigned)(r32 == 0) << 2 | (unsigned)(x32 >= y32) << 1 | (((x32 ^ y32) & (x32 ^ r32)) >> 31);
-    case FL_ADD32:
-        r32 = x32 + y32;
-        return (r32 >> 31) << 3 | (unsigned)(r32 == 0) << 2 | (unsigned)(r32 < x32) << 1 | ((~(x32 ^ y32) & (x32 ^ r32)) >> 31);
-    case FL_LOG64:
-        return (unsigned)((x >> 63) << 3 | (uint64_t)(x == 0) << 2);
-    case FL_LOG32:
-        return (x32 >> 31) << 3 | (unsigned)(x32 == 0) << 2;
-    default:
-        return (unsigned)a->nzcv;
-    }
-}
-
-int a64_cond_slow(struct emu_cpu *c, unsigned cond)
-{
-    return (a64_cmask[cond] >> a64_nzcv(c)) & 1;
-}
-
-unsigned a64_nzcv_slow(struct emu_cpu *c)
-{
-    struct a64_cpu *a = A64(c);
-    a->nzcv = a64_flags(a);
-    a->fk = FL_NZCV;
-    return (unsigned)a->nzcv;
-}
-
 uint16_t a64_cond_mask(unsigned cond)
 {
     uint16_t m = 0;

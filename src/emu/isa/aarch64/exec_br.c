@@ -12,30 +12,7 @@
 /* ---- branches (always the last op of a block): imm = target ---- */
 OP(op_b) { c->pc = (uint64_t)o->imm; return NULL; }
 OP(op_bl) { X(30) = NPC; c->pc = (uint64_t)o->imm; return NULL; }
-/* B.cond: one handler per condition, so that the condition folds into the compare's fast path */
-__attribute__((noinline)) static const struct op *bcond_slow(struct emu_cpu *c, const struct op *o)
-{
-    c->pc = a64_cond_slow(c, o->rm) ? (uint64_t)o->imm : NPC;
-    return NULL;
-}
-#define BCOND(n)                                                                                             \
-    OP(op_b##n)                                                                                              \
-    {                                                                                                        \
-        const struct a64_cpu *a = A64(c);                                                                    \
-        int t;                                                                                               \
-        if (a->fk == FL_SUB32)                                                                               \
-            t = a64_cond_sub32(a->fa, a->fb, n);                                                             \
-        else if (a->fk == FL_SUB64)                                                                          \
-            t = a64_cond_sub64(a->fa, a->fb, n);                                                             \
-        else                                                                                                 \
-            return bcond_slow(c, o);                                                                         \
-        c->pc = t ? (uint64_t)o->imm : NPC;                                                                  \
-        return NULL;                                                                                         \
-    }
-BCOND(0) BCOND(1) BCOND(2) BCOND(3) BCOND(4) BCOND(5) BCOND(6) BCOND(7)
-BCOND(8) BCOND(9) BCOND(10) BCOND(11) BCOND(12) BCOND(13)
-static const op_fn bcond[14] = {op_b0, op_b1, op_b2, op_b3, op_b4, op_b5, op_b6,
-                                op_b7, op_b8, op_b9, op_b10, op_b11, op_b12, op_b13};
+OP(op_bcond) { c->pc = a64_cond(c, o->aux) ? (uint64_t)o->imm : NPC; return NULL; }
 OP(op_cbz64) { c->pc = !X(o->rd) ? (uint64_t)o->imm : NPC; return NULL; }
 OP(op_cbnz64) { c->pc = X(o->rd) ? (uint64_t)o->imm : NPC; return NULL; }
 OP(op_cbz32) { c->pc = !(uint32_t)X(o->rd) ? (uint64_t)o->imm : NPC; return NULL; }
@@ -152,8 +129,9 @@ static int d_bcond(struct op *o, uint32_t w, const struct a64_insn *r)
 {
     unsigned cond = w & 15;
     o->imm = (int64_t)o->pc + a64_sext(a64_bits(w, 23, 5), 19) * 4;
-    o->fn = cond >= 14 ? op_b : bcond[cond];
-    o->rm = (uint8_t)cond;
+    o->aux = (uint16_t)cond;
+    if (cond >= 14)
+        o->fn = op_b;
     return 0;
 }
 static int d_cb(struct op *o, uint32_t w, const struct a64_insn *r)
@@ -201,7 +179,7 @@ static int d_msr(struct op *o, uint32_t w, const struct a64_insn *r)
 const struct a64_insn a64_br_sys[] = {
     {0xfc000000, 0x14000000, d_b, op_b, NULL, 0, END, "b"},
     {0xfc000000, 0x94000000, d_b, op_bl, NULL, 0, END, "bl"},
-    {0xff000010, 0x54000000, d_bcond, op_b0, NULL, 0, END, "b.cond"},
+    {0xff000010, 0x54000000, d_bcond, op_bcond, NULL, 0, END, "b.cond"},
     {0xff000000, 0xb4000000, d_cb, op_cbz64, NULL, 0, END, "cbz"},
     {0xff000000, 0xb5000000, d_cb, op_cbnz64, NULL, 0, END, "cbnz"},
     {0xff000000, 0x34000000, d_cb, op_cbz32, NULL, 0, END, "cbz"},

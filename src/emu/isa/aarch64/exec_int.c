@@ -2,7 +2,6 @@
 #include "a64.h"
 
 #define X(r) XR(c, r)
-#define SETFL(k, a, b) (A64(c)->fk = (k), A64(c)->fa = (a), A64(c)->fb = (b))
 #define NEXT OP_NEXT(c, o)
 #define OP(name) static const struct op *name(struct emu_cpu *c, const struct op *o)
 #define W32(v) ((uint64_t)(uint32_t)(v))
@@ -26,11 +25,30 @@ static inline uint32_t adc32(struct emu_cpu *c, uint32_t a, uint32_t b, uint32_t
     a64_set_nzcv(c, (unsigned)(nz32(r) | carry << 1 | ((~(a ^ b) & (a ^ r)) >> 31)));
     return r;
 }
-/* The common flag setters only record their operands (see a64.h). */
-static inline uint64_t adds64(struct emu_cpu *c, uint64_t a, uint64_t b) { SETFL(FL_ADD64, a, b); return a + b; }
-static inline uint64_t subs64(struct emu_cpu *c, uint64_t a, uint64_t b) { SETFL(FL_SUB64, a, b); return a - b; }
-static inline uint32_t adds32(struct emu_cpu *c, uint32_t a, uint32_t b) { SETFL(FL_ADD32, a, b); return a + b; }
-static inline uint32_t subs32(struct emu_cpu *c, uint32_t a, uint32_t b) { SETFL(FL_SUB32, a, b); return a - b; }
+static inline uint64_t adds64(struct emu_cpu *c, uint64_t a, uint64_t b)
+{
+    uint64_t r = a + b;
+    a64_set_nzcv(c, (unsigned)(nz64(r) | (uint64_t)(r < a) << 1 | ((~(a ^ b) & (a ^ r)) >> 63)));
+    return r;
+}
+static inline uint32_t adds32(struct emu_cpu *c, uint32_t a, uint32_t b)
+{
+    uint32_t r = a + b;
+    a64_set_nzcv(c, (unsigned)(nz32(r) | (uint64_t)(r < a) << 1 | ((~(a ^ b) & (a ^ r)) >> 31)));
+    return r;
+}
+static inline uint64_t subs64(struct emu_cpu *c, uint64_t a, uint64_t b)
+{
+    uint64_t r = a - b;
+    a64_set_nzcv(c, (unsigned)(nz64(r) | (uint64_t)(a >= b) << 1 | (((a ^ b) & (a ^ r)) >> 63)));
+    return r;
+}
+static inline uint32_t subs32(struct emu_cpu *c, uint32_t a, uint32_t b)
+{
+    uint32_t r = a - b;
+    a64_set_nzcv(c, (unsigned)(nz32(r) | (uint64_t)(a >= b) << 1 | (((a ^ b) & (a ^ r)) >> 31)));
+    return r;
+}
 
 /* ---- operand shaping ---- */
 static inline uint64_t sh64(uint64_t v, unsigned type, unsigned n)
@@ -84,8 +102,8 @@ OP(op_orr_i64) { X(o->rd) = X(o->rs1) | (uint64_t)o->imm; NEXT; }
 OP(op_eor_i64) { X(o->rd) = X(o->rs1) ^ (uint64_t)o->imm; NEXT; }
 OP(op_orr_i32) { X(o->rd) = W32(X(o->rs1) | (uint64_t)o->imm); NEXT; }
 OP(op_eor_i32) { X(o->rd) = W32(X(o->rs1) ^ (uint64_t)o->imm); NEXT; }
-OP(op_ands_i64) { uint64_t r = X(o->rs1) & (uint64_t)o->imm; SETFL(FL_LOG64, r, 0); X(o->rd) = r; NEXT; }
-OP(op_ands_i32) { uint32_t r = (uint32_t)(X(o->rs1) & (uint64_t)o->imm); SETFL(FL_LOG32, r, 0); X(o->rd) = r; NEXT; }
+OP(op_ands_i64) { uint64_t r = X(o->rs1) & (uint64_t)o->imm; a64_set_nzcv(c, (unsigned)nz64(r)); X(o->rd) = r; NEXT; }
+OP(op_ands_i32) { uint32_t r = (uint32_t)(X(o->rs1) & (uint64_t)o->imm); a64_set_nzcv(c, (unsigned)nz32(r)); X(o->rd) = r; NEXT; }
 
 /* MOVK: rm = bit position, rs3 = Rd as a source. */
 OP(op_movk64) { X(o->rd) = (X(o->rs3) & ~(0xffffull << o->rm)) | (uint64_t)o->imm; NEXT; }
@@ -240,10 +258,10 @@ const struct a64_insn a64_dp_imm[] = {
 
 /* Logical (shifted register): variants [64 unshifted, 64 shifted, 32 unshifted, 32 shifted]. */
 #define LOGIC(name, expr, setflags)                                                                          \
-    OP(name##_x) { uint64_t a = X(o->rs1), b = X(o->rs2), r = (expr); if (setflags) SETFL(FL_LOG64, r, 0); X(o->rd) = r; NEXT; } \
-    OP(name##_xs) { uint64_t a = X(o->rs1), b = sh64(X(o->rs2), o->aux, o->rm), r = (expr); if (setflags) SETFL(FL_LOG64, r, 0); X(o->rd) = r; NEXT; } \
-    OP(name##_w) { uint32_t a = (uint32_t)X(o->rs1), b = (uint32_t)X(o->rs2), r = (expr); if (setflags) SETFL(FL_LOG32, r, 0); X(o->rd) = r; NEXT; } \
-    OP(name##_ws) { uint32_t a = (uint32_t)X(o->rs1), b = sh32((uint32_t)X(o->rs2), o->aux, o->rm), r = (expr); if (setflags) SETFL(FL_LOG32, r, 0); X(o->rd) = r; NEXT; } \
+    OP(name##_x) { uint64_t a = X(o->rs1), b = X(o->rs2), r = (expr); if (setflags) a64_set_nzcv(c, (unsigned)nz64(r)); X(o->rd) = r; NEXT; } \
+    OP(name##_xs) { uint64_t a = X(o->rs1), b = sh64(X(o->rs2), o->aux, o->rm), r = (expr); if (setflags) a64_set_nzcv(c, (unsigned)nz64(r)); X(o->rd) = r; NEXT; } \
+    OP(name##_w) { uint32_t a = (uint32_t)X(o->rs1), b = (uint32_t)X(o->rs2), r = (expr); if (setflags) a64_set_nzcv(c, (unsigned)nz32(r)); X(o->rd) = r; NEXT; } \
+    OP(name##_ws) { uint32_t a = (uint32_t)X(o->rs1), b = sh32((uint32_t)X(o->rs2), o->aux, o->rm), r = (expr); if (setflags) a64_set_nzcv(c, (unsigned)nz32(r)); X(o->rd) = r; NEXT; } \
     static const op_fn name##_v[4] = {name##_x, name##_xs, name##_w, name##_ws};
 LOGIC(op_and, a & b, 0)
 LOGIC(op_bic, a & ~b, 0)
