@@ -71,9 +71,9 @@ static int unwind(struct emu_cpu *c, uint64_t *pcs, int max)
         pcs[n++] = ra;
     while (n < max && fp > sp && (fp & 7) == 0 && mem_check(m, fp - 16, 16, MEM_R)) {
         uint64_t r = ld64(mem_host(m, fp - 8)), prev = ld64(mem_host(m, fp - 16));
-        if (!r || r == pcs[n - 1] || prev <= fp)
+        if (!r || prev <= fp)
             break;
-        if (r != ra || n > 2)
+        if (r != pcs[n - 1]) /* the innermost record repeats ra */
             pcs[n++] = r;
         sp = fp;
         fp = prev;
