@@ -106,7 +106,7 @@ static void expect(int lineno, const char *want)
 /* Runs one syscall through the log: entry, then exit with ret. */
 static void sys(const char *name, int64_t ret, const uint64_t a[6])
 {
-    struct sys_ent e = { 0, name, NULL, trace_sig_find(name), 0 };
+    struct sys_ent e = { .name = name, .sig = trace_sig_find(name) };
     if (!e.sig) {
         printf("FAIL no signature for %s\n", name);
         failures++;
@@ -268,7 +268,7 @@ int main(void)
     EXPECT("tgkill(42, 43, SIGABRT) = 0");
 
     /* process */
-    struct sys_ent eg = { 94, "exit_group", NULL, trace_sig_find("exit_group"), 0 };
+    struct sys_ent eg = { .nr = 94, .name = "exit_group", .sig = trace_sig_find("exit_group") };
     uint64_t ea[6] = { 0 };
     trace_enter(tr, &cpu, &eg, ea);
     EXPECT("exit_group(0) = ?");
@@ -380,13 +380,13 @@ int main(void)
     EXPECT("getrandom(\"\\x01\\xab\", 2, GRND_NONBLOCK) = 2");
 
     /* a syscall without a signature prints raw */
-    struct sys_ent raw = { 0x123, "mystery", NULL, NULL, 0 };
+    struct sys_ent raw = { .nr = 0x123, .name = "mystery" };
     uint64_t ra[6] = { 1, 2, 0, 0, 0, 0xff };
     trace_enter(tr, &cpu, &raw, ra);
     trace_leave(tr, &cpu, &raw, ra, -38);
     EXPECT("mystery(0x1, 0x2, 0, 0, 0, 0xff) = -1 ENOSYS (Function not implemented)");
 
-    struct sys_ent unk = { 0x1ff, "syscall", NULL, NULL, 0 };
+    struct sys_ent unk = { .nr = 0x1ff, .name = "syscall" };
     trace_enter(tr, &cpu, &unk, ra);
     trace_leave(tr, &cpu, &unk, ra, -38);
     EXPECT("syscall_0x1ff(0x1, 0x2, 0, 0, 0, 0xff) = -1 ENOSYS (Function not implemented)");

@@ -86,7 +86,7 @@ static void check(int line, int ok, const char *what, const char *got)
 
 static void sys(const char *name, int64_t ret, const uint64_t a[6])
 {
-    struct sys_ent e = { 0, name, NULL, trace_sig_find(name), 0 };
+    struct sys_ent e = { .name = name, .sig = trace_sig_find(name) };
     trace_enter(tr, &cpu, &e, a);
     trace_leave(tr, &cpu, &e, a, ret);
 }
