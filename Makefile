@@ -50,6 +50,16 @@ $(O)/tests/%: tests/unit/%.c $(O)/libxtrace.a
 	@mkdir -p $(dir $@)
 	$(CC) $(XCFLAGS) $(CFLAGS) -frounding-math -fsignaling-nans -o $@ $< $(O)/libxtrace.a $(LDLIBS)
 
+# Decoder coverage: which encodings capstone decodes that the aarch64/arm backends do not implement.
+$(O)/tools/coverage: tools/coverage.c $(O)/libxtrace.a
+	@mkdir -p $(dir $@)
+	$(CC) $(XCFLAGS) $(CFLAGS) -o $@ $< $(O)/libxtrace.a $(LDLIBS)
+
+coverage: $(O)/tools/coverage
+	$(O)/tools/coverage walk aarch64
+	$(O)/tools/coverage walk arm
+	tests/coverage/run.sh $(O) report
+
 install: $(O)/xtrace
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 755 $(O)/xtrace $(DESTDIR)$(PREFIX)/bin/xtrace
@@ -77,9 +87,12 @@ bench: deps $(O)/xtrace
 	@echo "== aarch64 guests against qemu-aarch64"
 	CROSS_CC=aarch64-linux-gnu-gcc QEMU=qemu-aarch64 SYSROOT=/usr/aarch64-linux-gnu \
 	    BENCH_BUILD=$(CURDIR)/$(O)/bench-a64 XTRACE=$(CURDIR)/$(O)/xtrace bench/run.sh
+	@echo "== arm guests against qemu-arm"
+	CROSS_CC=arm-linux-gnueabihf-gcc QEMU=qemu-arm SYSROOT=/usr/arm-linux-gnueabihf \
+	    BENCH_BUILD=$(CURDIR)/$(O)/bench-arm XTRACE=$(CURDIR)/$(O)/xtrace bench/run.sh
 
 clean:
 	rm -rf $(O)
 
-.PHONY: all install deps demo test test-long bench clean
+.PHONY: all install deps demo test test-long bench coverage clean
 -include $(LIB_OBJS:.o=.d) $(UI_OBJS:.o=.d) $(REMOTE_OBJS:.o=.d) $(O)/src/main.d

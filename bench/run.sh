@@ -9,6 +9,8 @@
 #   BENCH_BUILD  where the riscv64 binaries go (default: <repo>/build/bench)
 #   SYSROOT      guest sysroot for the dynamic start-up test (default: /usr/riscv64-linux-gnu)
 #   BENCH_METRIC wall (default) or cpu (user+sys seconds: steadier on a busy machine)
+#   BUSYBOX_ARCH Debian architecture whose busybox-static (tools/fetch-foreign.sh ARCH busybox-static, in
+#                cache/) gives the busybox workloads; default from QEMU (qemu-aarch64: arm64, qemu-arm: armhf)
 # Each workload's stdout under XTRACE is compared with qemu's; a difference is flagged in the table.
 set -u
 
@@ -37,9 +39,22 @@ have "${QE[0]}" || { HAVE_QE=0; echo "bench: ${QE[0]} not found; qemu column wil
 
 # workload: source, static?, class (cpu|sys)
 ALL=(sha256 lz sort nbody syscall hello)
-declare -A CLASS=([sha256]=cpu [lz]=cpu [sort]=cpu [nbody]=cpu [syscall]=sys [hello]=sys)
+declare -A CLASS=([sha256]=cpu [lz]=cpu [sort]=cpu [nbody]=cpu [syscall]=sys [hello]=sys [bb_sha256]=cpu
+    [bb_gzip]=cpu)
 declare -A LABEL=([sha256]="sha256 16MiB x5" [lz]="lz77 10MiB" [sort]="sort 1M ints x2" [nbody]="nbody+matmul"
-    [syscall]="syscall loop" [hello]="dyn hello x$HELLO_RUNS")
+    [syscall]="syscall loop" [hello]="dyn hello x$HELLO_RUNS" [bb_sha256]="bb sha256sum 4MiB x4"
+    [bb_gzip]="bb gzip|gunzip 4MiB")
+# Debian's busybox-static for the guest architecture, when it is in the cache: real-world CPU-bound applets.
+case ${BUSYBOX_ARCH:-$(basename "${QEMU%% *}")} in
+arm64 | qemu-aarch64) BB_ARCH=arm64 ;; armhf | qemu-arm) BB_ARCH=armhf ;; *) BB_ARCH=${BUSYBOX_ARCH:-} ;;
+esac
+BB=$ROOT/cache/${BB_ARCH:-none}/busybox-static/bin/busybox
+BB_DATA=$BUILD/bb-data.txt
+if [ -n "$BB_ARCH" ] && [ -x "$BB" ]; then
+    ALL+=(bb_sha256 bb_gzip)
+else
+    BB=
+fi
 if [ $# -gt 0 ]; then WORK=("$@"); else WORK=("${ALL[@]}"); fi
 
 mkdir -p "$BUILD" || exit 1
@@ -47,6 +62,10 @@ for w in "${WORK[@]}"; do
     if [ -z "${CLASS[$w]:-}" ]; then
         echo "bench: unknown workload '$w' (have: ${ALL[*]})" >&2
         exit 2
+    fi
+    if [[ $w == bb_* ]]; then
+        [ -n "$BB" ] || { echo "bench: $w needs busybox-static for ${BB_ARCH:-this architecture} in cache/" >&2; exit 2; }
+        continue
     fi
     out="$BUILD/$w" flags=(-O2)
     [ "$w" != hello ] && flags+=(-static)
@@ -56,6 +75,13 @@ for w in "${WORK[@]}"; do
     fi
 done
 
+# 4 MiB of reproducible text (words from a linear congruential generator) for the busybox workloads.
+if [ -n "$BB" ] && [ ! -s "$BB_DATA" ]; then
+    awk 'BEGIN { x = 12345; n = 0; while (n < 4194304) { line = "";
+        for (i = 0; i < 12; i++) { x = (x * 1103515245 + 12345) % 2147483648; w = sprintf("w%x", x % 4099); line = line w " " }
+        print line; n += length(line) + 1 } }' | head -c 4194304 >"$BB_DATA.tmp" && mv -f "$BB_DATA.tmp" "$BB_DATA"
+fi
+
 TMP=$(mktemp -d) || exit 1
 trap 'rm -rf "$TMP"' EXIT
 
@@ -64,7 +90,12 @@ trap 'rm -rf "$TMP"' EXIT
 run_workload() {
     local w=$1
     shift
-    if [ "$w" = hello ]; then
+    if [ "$w" = bb_sha256 ]; then
+        (cd "$TMP" && "$@" "$BB" sha256sum "$BB_DATA" "$BB_DATA" "$BB_DATA" "$BB_DATA" >"$TMP/out" 2>"$TMP/err")
+    elif [ "$w" = bb_gzip ]; then
+        (set -o pipefail; cd "$TMP" && "$@" "$BB" gzip -c "$BB_DATA" 2>"$TMP/err" | "$@" "$BB" gunzip -c 2>>"$TMP/err" |
+            cksum >"$TMP/out")
+    elif [ "$w" = hello ]; then
         : >"$TMP/out"
         for _ in $(seq "$HELLO_RUNS"); do
             "$@" -L "$SYSROOT" "$BUILD/hello" >>"$TMP/out" 2>>"$TMP/err" || return 1

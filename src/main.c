@@ -65,6 +65,8 @@ static void usage(FILE *f)
             "                  -X raw|abbrev|verbose -v -c -C -k --json\n"
             "  --ioctl=auto|strict|pass  unknown ioctls: pass only when guest and host layouts agree (auto),\n"
             "                  refuse all (strict), pass everything raw (pass)\n"
+            "  --ioctl-defs FILE  declare private ioctls and their argument structs (format in README.md);\n"
+            "                  they are named in the log and translated between the guest's and the host's layout\n"
             "  --abi-report    at exit, a table of every ioctl and struct-carrying syscall: guest and host\n"
             "                  layouts and what xtrace did\n"
             "  -g PORT         wait for gdb on 127.0.0.1:PORT before the first instruction (also HOST:PORT,\n"

@@ -192,6 +192,7 @@ gen_one() {
         {
             echo "#define _GNU_SOURCE 1"
             echo "#include <sys/types.h>"
+            echo "#include <linux/ioctl.h>   /* some headers (usbdevice_fs.h) use _IOWR without it */"
             echo "#include <$hdr>"
             echo '#define XV(k, e) __asm__ volatile("\n@@XV " #k " %0 %1" :: "i"((unsigned)((unsigned long long)(e) & 0xffffffffu)), "i"((unsigned)((unsigned long long)(e) >> 32)))'
             echo "void probe$n(void);"

@@ -74,6 +74,28 @@ struct rtc_time struct rtc_time : tm_sec tm_min tm_hour tm_mday tm_mon tm_year t
 struct rtc_wkalrm struct rtc_wkalrm : enabled pending time
 struct serial_struct struct serial_struct : type line port irq flags baud_base close_delay io_type hub6 closing_wait iomem_base iomem_reg_shift port_high iomap_base
 struct fsxattr struct fsxattr : fsx_xflags fsx_extsize fsx_nextents fsx_projid fsx_cowextsize fsx_pad
+group linux/vt.h linux/kd.h linux/serial.h linux/cdrom.h linux/fb.h
+struct vt_mode struct vt_mode : mode waitv relsig acqsig frsig
+struct vt_sizes struct vt_sizes : v_rows v_cols v_scrollsize
+struct kbentry struct kbentry : kb_table kb_index kb_value
+struct serial_icounter_struct struct serial_icounter_struct : cts dsr rng dcd rx tx frame overrun parity brk buf_overrun reserved
+struct cdrom_tochdr struct cdrom_tochdr : cdth_trk0 cdth_trk1
+struct fb_var_screeninfo struct fb_var_screeninfo : xres yres bits_per_pixel red green transp nonstd pixclock sync vmode rotate colorspace reserved
+struct fb_fix_screeninfo struct fb_fix_screeninfo : id smem_start smem_len type visual xpanstep ywrapstep line_length mmio_start mmio_len accel capabilities reserved
+struct fb_cmap struct fb_cmap : start len red green blue transp
+group sys/socket.h linux/route.h linux/if_arp.h
+struct rtentry struct rtentry : rt_pad1 rt_dst rt_gateway rt_genmask rt_flags rt_pad2 rt_pad3 rt_pad4 rt_metric rt_dev rt_mtu rt_window rt_irtt
+struct arpreq struct arpreq : arp_pa arp_ha arp_flags arp_netmask arp_dev
+group linux/usbdevice_fs.h
+struct usbdevfs_ctrltransfer struct usbdevfs_ctrltransfer : bRequestType bRequest wValue wIndex wLength timeout data
+struct usbdevfs_bulktransfer struct usbdevfs_bulktransfer : ep len timeout data
+struct usbdevfs_setinterface struct usbdevfs_setinterface : interface altsetting
+struct usbdevfs_disconnectsignal struct usbdevfs_disconnectsignal : signr context
+struct usbdevfs_getdriver struct usbdevfs_getdriver : interface driver
+struct usbdevfs_connectinfo struct usbdevfs_connectinfo : devnum slow
+struct usbdevfs_hub_portinfo struct usbdevfs_hub_portinfo : nports port
+struct usbdevfs_disconnect_claim struct usbdevfs_disconnect_claim : interface flags driver
+struct usbdevfs_streams struct usbdevfs_streams : num_streams num_eps
 group linux/input.h
 struct input_event struct input_event : time type code value
 struct input_id struct input_id : bustype vendor product version

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Generates the syscall log's per-ABI xlat tables, constants and struct layouts from a cross toolchain's headers.
 #
-# Usage: tools/gen-xlat.sh [--check] [--out DIR] [TRIPLE...]   (default TRIPLE: riscv64-linux-gnu)
+# Usage: tools/gen-xlat.sh [--check] [--out DIR] [TRIPLE...]   (default: the riscv64, aarch64 and arm triples)
 #
 # For each TRIPLE, every value (flag bits, enum numbers, errno and signal numbers, ioctl numbers,
 # struct offsets and sizes) is evaluated by TRIPLE-gcc itself: a probe C file puts each value in an
@@ -33,7 +33,7 @@ while [ $# -gt 0 ]; do
     esac
     shift
 done
-[ ${#triples[@]} -gt 0 ] || triples=(riscv64-linux-gnu)
+[ ${#triples[@]} -gt 0 ] || triples=(riscv64-linux-gnu aarch64-linux-gnu arm-linux-gnueabihf)
 
 # ABI name used in file names, symbols and trace_opts.abi.
 abi_name() {
@@ -137,6 +137,7 @@ const F_SETPIPE_SZ F_SETPIPE_SZ
 const F_ADD_SEALS F_ADD_SEALS
 const F_GET_SEALS F_GET_SEALS
 struct flock struct flock : l_type l_whence l_start l_len l_pid
+struct flock64 struct flock64 : l_type l_whence l_start l_len l_pid
 
 group linux/mman.h asm/mman.h
 table mmap_prot flags
@@ -313,6 +314,7 @@ struct statx_ts struct statx_timestamp : tv_sec tv_nsec
 group asm/stat.h asm/statfs.h
 struct stat @STAT@ : st_dev st_ino st_mode st_nlink st_uid st_gid st_rdev st_size st_blksize st_blocks st_atime st_atime_nsec st_mtime st_mtime_nsec st_ctime st_ctime_nsec
 struct statfs struct statfs : f_type f_bsize f_blocks f_bfree f_bavail f_files f_ffree f_fsid f_namelen f_frsize f_flags
+struct statfs64 struct statfs64 : f_type f_bsize f_blocks f_bfree f_bavail f_files f_ffree f_fsid f_namelen f_frsize f_flags
 
 group sys/types.h asm/termios.h asm/ioctl.h linux/fs.h linux/fiemap.h linux/serial.h linux/sockios.h
 table ioctl enum
@@ -490,6 +492,10 @@ const SOL_TCP SOL_TCP
 struct msghdr struct msghdr : msg_name msg_namelen msg_iov msg_iovlen msg_control msg_controllen msg_flags
 struct mmsghdr struct mmsghdr : msg_hdr msg_len
 
+group sys/socket.h linux/if.h
+table iff_flags flags noguard
+  IFF_UP IFF_BROADCAST IFF_DEBUG IFF_LOOPBACK IFF_POINTOPOINT IFF_NOTRAILERS IFF_RUNNING IFF_NOARP
+  IFF_PROMISC IFF_ALLMULTI IFF_MASTER IFF_SLAVE IFF_MULTICAST IFF_PORTSEL IFF_AUTOMEDIA IFF_DYNAMIC
 group linux/types.h
 const BIG_ENDIAN __BYTE_ORDER__==__ORDER_BIG_ENDIAN__
 const LONG_SIZE sizeof(long)

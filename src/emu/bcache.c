@@ -69,8 +69,10 @@ static struct block *translate(struct emu_proc *p, struct bcache *bc, uint64_t p
             break;
         if (watching && b.nops > first && p->isa->mem_ref(NULL, &b.ops[first], NULL, NULL))
             insert_before(&b, first, dbg_op_watch, at);
-        if (max > 1 && dbg_is_bp(p->dbg, at))
+        if (max > 1 && dbg_is_bp(p->dbg, at & ~1ull)) { /* breakpoints are instruction addresses, without a mode bit */
             insert_before(&b, first, dbg_op_break, at);
+            b.ops[first].aux = (uint16_t)(b.nops - first - 1); /* the ops of the instruction that follow */
+        }
         /* Bit 0 of a block key may be a mode bit (Thumb); the instruction's bytes start at the even address. */
         mem_mark_code(p->mem, (at & ~1ull) & ~(MEM_PAGE - 1));
         mem_mark_code(p->mem, ((at & ~1ull) + (uint64_t)len - 1) & ~(MEM_PAGE - 1));

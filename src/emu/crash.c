@@ -27,6 +27,8 @@ static const char *code_name(int sig, int code)
             snprintf(buf, sizeof buf, "%s (%s)", t[i].name, t[i].what);
             return buf;
         }
+    if (code == SI_KERNEL)
+        return "SI_KERNEL (sent by the kernel, e.g. for a bad signal frame)";
     if (code == SI_USER || code == SI_TKILL)
         return code == SI_USER ? "SI_USER (sent by kill)" : "SI_TKILL (sent by tkill/tgkill)";
     snprintf(buf, sizeof buf, "%d", code);
@@ -54,7 +56,7 @@ void crash_report(struct emu_cpu *c)
     const char *sn = trace_signal_name(c->sig);
     fprintf(f, "\nxtrace: guest %s crashed: %s (signal %d), si_code %s\n", isa->name, sn ? sn : "signal", c->sig,
             code_name(c->sig, c->sig_code));
-    if (c->sig == SIGSEGV || c->sig == SIGBUS) {
+    if ((c->sig == SIGSEGV || c->sig == SIGBUS) && c->sig_code > 0 && c->sig_code != SI_KERNEL) {
         fprintf(f, "  fault address 0x%" PRIx64, c->sig_addr);
         struct vma *v = mem_vma(p->mem, c->sig_addr);
         if (v)
@@ -64,12 +66,18 @@ void crash_report(struct emu_cpu *c)
             fprintf(f, " (not mapped)");
         fputc('\n', f);
     }
-    fprintf(f, "  pc 0x%" PRIx64, c->pc);
-    print_sym(f, p, c->pc);
+    /* Instructions start at even addresses on every ISA; an odd pc is an arm interworking address whose bit 0
+       says Thumb state. The instruction address is shown and symbolized, the state named, and the
+       disassembler gets the pc with its mode bit. */
+    uint64_t pc = c->pc & ~1ull;
+    fprintf(f, "  pc 0x%" PRIx64, pc);
+    print_sym(f, p, pc);
+    if (c->pc & 1)
+        fprintf(f, " (Thumb state)");
     fputc('\n', f);
     char dis[128];
     if (isa->disasm && isa->disasm(p, c->pc, dis, sizeof dis) > 0)
-        fprintf(f, "  instruction: %s\n", dis);
+        fprintf(f, "  instruction%s: %s\n", (c->pc & 1) ? " (Thumb)" : "", dis);
     else if (c->sig == SIGILL)
         fprintf(f, "  instruction: 0x%08x (cannot be decoded)\n", c->sig_insn);
     if (c->sig == SIGILL)
@@ -91,6 +99,15 @@ void crash_report(struct emu_cpu *c)
     }
     if (col)
         fputc('\n', f);
+    uint64_t pcs[16];
+    int n = isa->unwind ? isa->unwind(c, pcs, 16) : 0;
+    if (n > 0)
+        fprintf(f, "  backtrace (innermost first):\n");
+    for (int i = 0; i < n; i++) {
+        fprintf(f, "    #%-2d 0x%" PRIx64, i, pcs[i]);
+        print_sym(f, p, pcs[i]);
+        fputc('\n', f);
+    }
     fprintf(f, "  memory map:\n");
     for (struct vma *v = p->mem->vmas; v; v = v->next)
         fprintf(f, "    %012" PRIx64 "-%012" PRIx64 " %c%c%c %s\n", v->start, v->end, v->prot & MEM_R ? 'r' : '-',

@@ -2,20 +2,25 @@
    decode-time trap ops, watchpoints as decode-time checks before memory ops, exact single steps.
    A target created by dbg_new_backend (src/remote) sends every front-end call to its operations instead. */
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "bcache.h"
 #include "debug.h"
 #include "emu.h"
 #include "mem.h"
 #include "sigdeliver.h"
+#include "wake.h"
 
 #define MAX_BP 256
 #define MAX_WP 32
+#define MAX_FE_FDS 4
+#define MAX_FE_ARGS 8
 
 struct watch {
     uint64_t addr;               /* first watched byte */
@@ -44,6 +49,14 @@ struct dbg {
     int catch_all;               /* stop at every syscall */
     uint64_t catch_set[8];       /* syscalls to stop at (bit per number < 512) */
     uint64_t pass_sigs;          /* signals not reported */
+    int fe_fds[MAX_FE_FDS];      /* the front end's own fds (closed in forked children) */
+    int nfe_fds;                 /* entries used */
+    char *fe_args[MAX_FE_ARGS + 1]; /* options handing the front end over to a re-executed xtrace, or none */
+    int hold_forks;              /* forked children wait for the front end's verdict */
+    void (*follow)(void *, struct dbg *); /* starts a front end in a followed child */
+    void *follow_ctx;            /* its argument */
+    int verdict_fd;              /* parent: write end to the held child, or -1 */
+    int verdict_rd;              /* between prepare and fork: the child's read end, or -1 */
     const struct dbg_backend *ops; /* a target outside the emulator, or NULL for the local one */
     void *ops_ctx;               /* its state */
 };
@@ -61,6 +74,7 @@ struct dbg *dbg_new(struct emu_proc *p)
     pthread_mutex_init(&d->mu, NULL);
     pthread_cond_init(&d->cv, NULL);
     d->mode = DBG_CONTINUE;
+    d->verdict_fd = d->verdict_rd = -1;
     p->dbg = d;
     return d;
 }
@@ -107,7 +121,7 @@ int dbg_report(struct emu_cpu *c, struct dbg_stop *st)
         return st->sig;
     }
     st->tid = c->tid;
-    st->pc = c->pc;
+    st->pc = c->pc & ~1ull; /* the instruction address: bit 0 of an arm pc is the Thumb state */
     d->stop = *st;
     d->stop_cpu = c;
     d->stopped = 1;
@@ -164,11 +178,15 @@ const struct op *dbg_op_break(struct emu_cpu *c, const struct op *o)
         return leave_block(c);
     /* Run this one instruction (with its watch check) without trapping again, then leave the block. */
     const struct op *insn = o + 1;
-    struct op one[3];
+    struct op one[6];
     int n = 0;
     if (insn->fn == dbg_op_watch)
         one[n++] = *insn++;
     one[n++] = *insn;
+    /* an instruction may decode to several ops (arm: a set-r15 op, then the instruction); o->aux counts the
+       ops after the break op that belong to it */
+    for (int k = n + 1; k <= o->aux && n < 5; k++)
+        one[n++] = o[k];
     memset(&one[n], 0, sizeof one[n]);
     one[n].fn = bcache_op_goto;
     one[n].pc = insn->pc + insn->len;
@@ -307,10 +325,153 @@ void dbg_interrupt(struct dbg *d)
 {
     BACKEND_VOID(interrupt(d->ops_ctx));
     pthread_mutex_lock(&d->mu);
-    if (!d->stopped)
-        d->interrupt = 1;
+    int wake = !d->stopped;
+    if (wake)
+        __atomic_store_n(&d->interrupt, 1, __ATOMIC_SEQ_CST);
     sync_attention(d);
     pthread_mutex_unlock(&d->mu);
+    /* Threads blocked in host calls (read on a pipe, nanosleep, futex...) are kicked out of them: the call is
+       restarted once resumed, and the stop is reported at the syscall instruction. The list is read without the
+       emulator lock (a running thread holds it); cpus are never freed, so a racing thread exit is harmless. */
+    for (struct emu_cpu *c = wake ? d->p->threads : NULL; c; c = c->next_thread)
+        emu_wake(c);
+}
+
+void dbg_set_frontend(struct dbg *d, const int *fds, int nfds, const char *const *args)
+{
+    pthread_mutex_lock(&d->mu);
+    d->nfe_fds = 0;
+    for (int i = 0; i < nfds && i < MAX_FE_FDS; i++)
+        if (fds[i] >= 0)
+            d->fe_fds[d->nfe_fds++] = fds[i];
+    for (int i = 0; d->fe_args[i]; i++) {
+        free(d->fe_args[i]);
+        d->fe_args[i] = NULL;
+    }
+    for (int i = 0; args && args[i] && i < MAX_FE_ARGS; i++)
+        d->fe_args[i] = strdup(args[i]);
+    pthread_mutex_unlock(&d->mu);
+}
+
+void dbg_hold_forks(struct dbg *d, int on, void (*follow)(void *ctx, struct dbg *d), void *ctx)
+{
+    if (d->ops)
+        return;
+    pthread_mutex_lock(&d->mu);
+    d->hold_forks = on;
+    d->follow = follow;
+    d->follow_ctx = ctx;
+    pthread_mutex_unlock(&d->mu);
+}
+
+void dbg_fork_release(struct dbg *d, int follow)
+{
+    if (d->ops)
+        return;
+    pthread_mutex_lock(&d->mu);
+    int fd = d->verdict_fd;
+    d->verdict_fd = -1;
+    pthread_mutex_unlock(&d->mu);
+    if (fd >= 0) {
+        char v = follow ? 'f' : 'r';
+        ssize_t w = write(fd, &v, 1);
+        (void)w;
+        close(fd);
+    }
+}
+
+int dbg_fork_prepare(struct dbg *d)
+{
+    if (!d || d->ops || d->detached)
+        return 0;
+    dbg_fork_release(d, 0); /* a child still held from before runs on */
+    pthread_mutex_lock(&d->mu);
+    int hold = d->hold_forks && d->follow, fds[2];
+    if (hold && pipe2(fds, O_CLOEXEC) == 0) {
+        d->verdict_rd = fds[0];
+        d->verdict_fd = fds[1];
+    } else {
+        hold = 0;
+    }
+    pthread_mutex_unlock(&d->mu);
+    return hold;
+}
+
+void dbg_fork_parent(struct dbg *d, int pid)
+{
+    if (!d || d->verdict_rd < 0)
+        return;
+    close(d->verdict_rd);
+    d->verdict_rd = -1;
+    if (pid < 0) {
+        close(d->verdict_fd);
+        d->verdict_fd = -1;
+    }
+}
+
+void dbg_fork_child(struct emu_cpu *c)
+{
+    struct emu_proc *p = c->proc;
+    struct dbg *d = p->dbg;
+    if (!d)
+        return;
+    /* The parent's front-end thread does not exist here and d->mu may have been held by it at the fork:
+       the lock is not taken before it is made anew. */
+    char v = 'r';
+    if (d->verdict_rd >= 0) {
+        close(d->verdict_fd);
+        while (read(d->verdict_rd, &v, 1) < 0 && errno == EINTR)
+            ;
+        close(d->verdict_rd);
+    }
+    d->verdict_fd = d->verdict_rd = -1;
+    if (v == 'f') { /* followed: this process keeps the breakpoints it inherited and gets its own front end */
+        pthread_mutex_init(&d->mu, NULL);
+        pthread_cond_init(&d->cv, NULL);
+        d->stopped = d->reported = d->interrupt = 0;
+        d->mode = DBG_CONTINUE;
+        d->stop_cpu = NULL;
+        sync_attention(d);
+        c->proc->isa->sys_ret(c, 0); /* the child's fork result, as the front end will see it */
+        d->follow(d->follow_ctx, d);
+        struct dbg_stop st = {.kind = DBG_STOP_START, .sig = SIGTRAP};
+        dbg_report(c, &st);
+        return;
+    }
+    /* The sockets are closed (not shut down: the connection stays the parent's). */
+    for (int i = 0; i < d->nfe_fds; i++)
+        close(d->fe_fds[i]);
+    p->dbg = NULL;
+    p->dbg_attention = 0;
+    bcache_invalidate(p->bc);
+}
+
+static void set_cloexec(struct dbg *d, int on)
+{
+    for (int i = 0; i < d->nfe_fds; i++) {
+        int fl = fcntl(d->fe_fds[i], F_GETFD);
+        if (fl >= 0)
+            fcntl(d->fe_fds[i], F_SETFD, on ? fl | FD_CLOEXEC : fl & ~FD_CLOEXEC);
+    }
+}
+
+const char *const *dbg_exec_prepare(struct dbg *d)
+{
+    if (!d || d->ops || d->detached || !d->fe_args[0])
+        return NULL;
+    set_cloexec(d, 0);
+    return (const char *const *)d->fe_args;
+}
+
+void dbg_exec_failed(struct dbg *d)
+{
+    if (d && !d->ops && d->fe_args[0])
+        set_cloexec(d, 1);
+}
+
+int dbg_interrupt_requested(struct dbg *d)
+{
+    return !d->ops && !d->detached && __atomic_load_n(&d->interrupt, __ATOMIC_SEQ_CST);
 }
 
 void dbg_detach(struct dbg *d)

@@ -20,10 +20,12 @@ enum dbg_stop_kind {
     DBG_STOP_INTERRUPT,      /* stopped on request (Ctrl-C) */
     DBG_STOP_SYSCALL_ENTRY,  /* about to run syscall sysno */
     DBG_STOP_SYSCALL_RETURN, /* syscall sysno returned */
-    DBG_STOP_FORK,           /* forked child_pid */
-    DBG_STOP_EXEC,           /* about to exec (the image is replaced when resumed) */
+    DBG_STOP_FORK,           /* forked child_pid (a host process that runs on without the debugger) */
+    DBG_STOP_EXEC,           /* about to exec path (the image is replaced when resumed) */
     DBG_STOP_EXIT,           /* the process exited with status (resuming lets it go) */
     DBG_STOP_KILLED,         /* the process dies by sig (resuming lets it go) */
+    DBG_STOP_VFORK,          /* vforked child_pid (served as a fork: the parent does not wait for it) */
+    DBG_STOP_VFORK_DONE,     /* the parent of a vfork resumes (right after DBG_STOP_VFORK is resumed) */
 };
 
 /* Watchpoint kinds (gdb's Z2/Z3/Z4). */
@@ -44,7 +46,8 @@ struct dbg_stop {
     uint64_t insn_pc;        /* the instruction that did the access (WATCH) */
     int sysno;               /* syscall number (SYSCALL_*) */
     int64_t sysret;          /* its result (SYSCALL_RETURN) */
-    int child_pid;           /* FORK */
+    int child_pid;           /* FORK, VFORK */
+    const char *path;        /* EXEC: the program (valid while stopped) */
 };
 
 /* How to resume. */
@@ -59,6 +62,8 @@ int dbg_wait(struct dbg *d, struct dbg_stop *st, int timeout_ms);
 void dbg_resume(struct dbg *d, enum dbg_mode mode, int tid, int sig);
 /* Front end: asks a running target to stop (reported as DBG_STOP_INTERRUPT at the next block boundary). */
 void dbg_interrupt(struct dbg *d);
+/* Engine: true while an interrupt is requested and not yet reported (a thread must not start blocking). */
+int dbg_interrupt_requested(struct dbg *d);
 /* Front end: lets the target run on without a debugger (removes every breakpoint and watchpoint). */
 void dbg_detach(struct dbg *d);
 
@@ -69,6 +74,19 @@ int dbg_insert_hwbp(struct dbg *d, uint64_t addr);
 int dbg_remove_bp(struct dbg *d, uint64_t addr);
 int dbg_insert_wp(struct dbg *d, int type, uint64_t addr, unsigned len);
 int dbg_remove_wp(struct dbg *d, int type, uint64_t addr, unsigned len);
+/* Front end: host fds it owns (its sockets) and, when it follows an exec, the options the re-executed xtrace
+   gets to take them over (NULL: the new image runs without this front end). A forked child closes the fds;
+   an exec of a foreign program hands them over when args is set (fds kept open across it). Copied. */
+void dbg_set_frontend(struct dbg *d, const int *fds, int nfds, const char *const *args);
+
+/* Front end: whether forked children wait for its verdict (dbg_fork_release) before they run; follow, when
+   a child is followed, runs in that child (a host fork of xtrace with only the forking guest thread) to start
+   a front end there for the same dbg, whose first stop the child then reports as DBG_STOP_START. */
+void dbg_hold_forks(struct dbg *d, int on, void (*follow)(void *ctx, struct dbg *d), void *ctx);
+/* Front end, after a FORK/VFORK stop: the held child runs free (follow 0), or is followed (1). No-op when
+   no child is held. */
+void dbg_fork_release(struct dbg *d, int follow);
+
 /* Syscall catching: all (nos == NULL, n < 0), none (n == 0), or a list. */
 void dbg_catch_syscalls(struct dbg *d, const int *nos, int n);
 /* True when syscall nr must stop the target (entry and return). */
@@ -118,6 +136,17 @@ int dbg_close(struct dbg *d);
 /* Reports a stop from the current guest thread and waits, holding the emulator lock, until resumed.
    Returns the signal the front end wants delivered (for DBG_STOP_SIGNAL), else 0. */
 int dbg_report(struct emu_cpu *c, struct dbg_stop *st);
+/* Around a host fork of the process: prepare (1 when the child will be held), then in the parent
+   (pid, or -1 when the fork failed) and in the child. Unless the front end follows it, the child's debugger
+   stays with the parent: the child closes the front end's fds (dbg_set_frontend), detaches and forgets the
+   decoded blocks with their traps. A followed child reports its first stop before returning. */
+int dbg_fork_prepare(struct dbg *d);
+void dbg_fork_parent(struct dbg *d, int pid);
+void dbg_fork_child(struct emu_cpu *c);
+/* Before execve of a foreign program: the extra options for the new xtrace (NULL when none), with the
+   front end's fds made inheritable; dbg_exec_failed undoes that when execve returned. */
+const char *const *dbg_exec_prepare(struct dbg *d);
+void dbg_exec_failed(struct dbg *d);
 /* True when the decoder must put a breakpoint trap before the instruction at pc. */
 int dbg_is_bp(struct dbg *d, uint64_t pc);
 /* True when memory ops must be decoded behind a watch check. */

@@ -160,6 +160,9 @@ struct emu_cpu {
     uint64_t robust_list;        /* set_robust_list head */
     uint64_t robust_len;         /* its length */
     sigjmp_buf fault_jmp;        /* where a host fault inside guest code lands */
+    int host_tid;                /* the host thread running it (tid may be the pid instead), for wake-ups */
+    int blocking;                /* in (or entering) a blocking host call: wake.c may interrupt it */
+    unsigned block_seq;          /* counts blocking calls, so a waker knows it is still the same one */
 };
 
 /* Process-wide state: address space, loaded image, options, block cache. */

@@ -371,6 +371,8 @@ int loader_load(struct emu_proc *p, const char *path, char *const argv[], char *
 
     /* Stack: strings, random bytes, then the vectors, 16-byte aligned. */
     uint64_t top = PAGE_DOWN(m->limit - MEM_PAGE);
+    if (isa->elf_class == ELFCLASS32 && top > 0xffff0000u)
+        top = 0xffff0000u; /* 32-bit: the top 64 KiB hold arm's vectors page (arm64's compat STACK_TOP_32) */
     int r = mem_map(m, top - STACK_SIZE, STACK_SIZE, MEM_R | MEM_W, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0, "[stack]");
     if (r < 0) {
         fail(err, n, "cannot map the guest stack: %s", strerror(-r));

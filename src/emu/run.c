@@ -16,6 +16,7 @@
 #include "mem.h"
 #include "sigdeliver.h"
 #include "trace.h"
+#include "wake.h"
 
 static __thread struct emu_cpu *cur_cpu;     /* the guest thread running on this host thread */
 static __thread volatile int in_guest;        /* set while ops execute */
@@ -165,7 +166,9 @@ void emu_run(struct emu_cpu *c)
 {
     struct emu_proc *p = c->proc;
     install_fault_handlers();
+    emu_wake_init();
     cur_cpu = c;
+    c->host_tid = (int)syscall(SYS_gettid);
     volatile unsigned slice = 0;
     sigsetjmp(c->fault_jmp, 0);
     for (;;) {

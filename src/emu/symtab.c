@@ -62,6 +62,8 @@ void symtab_add(struct symtab *st, int fd, uint64_t bias, const char *path)
     if (rd(fd, id, EI_NIDENT, 0, fsize) < 0)
         return;
     int is64 = id[EI_CLASS] == ELFCLASS64;
+    /* arm ELF: bit 0 of a function symbol's value marks Thumb code, the function starts at the even address. */
+    int thumb_bit = 0;
     uint64_t shoff;
     unsigned shnum, shentsize;
     if (is64) {
@@ -76,6 +78,7 @@ void symtab_add(struct symtab *st, int fd, uint64_t bias, const char *path)
         if (rd(fd, &e, sizeof e, 0, fsize) < 0)
             return;
         shoff = e.e_shoff, shnum = e.e_shnum, shentsize = e.e_shentsize;
+        thumb_bit = e.e_machine == EM_ARM;
         if (shentsize != sizeof(Elf32_Shdr))
             return;
     }
@@ -143,6 +146,8 @@ void symtab_add(struct symtab *st, int fd, uint64_t bias, const char *path)
                 int type = ELF64_ST_TYPE(info);
                 if ((type != STT_FUNC && type != STT_OBJECT) || shndx == SHN_UNDEF || name >= strs->size || !str[name])
                     continue;
+                if (thumb_bit && type == STT_FUNC)
+                    value &= ~1ull;
                 push(st, value + bias, size, str + name, lo + bias, hi + bias);
             }
             free(str);

@@ -41,11 +41,21 @@ static int parse_one_id(const char **s, const char *end)
 
 int gdb_parse_tid(struct gdbstub *gs, const char **s, const char *end)
 {
+    gs->parsed_pid = 0;
     if (*s < end && **s == 'p') {
         (*s)++;
         int pid = parse_one_id(s, end);
-        if (pid == -2 || (pid > 0 && pid != gs->pid))
+        if (pid == -2 || (pid > 0 && pid != gs->pid && pid != gs->fork_child))
             return -2;
+        gs->parsed_pid = pid;
+        if (pid > 0 && pid == gs->fork_child) { /* the fork child gdb is detaching: only its own ids */
+            if (*s < end && **s == '.') {
+                (*s)++;
+                if (parse_one_id(s, end) == -2)
+                    return -2;
+            }
+            return 0;
+        }
         if (*s >= end || **s != '.')
             return -1; /* every thread of the process */
         (*s)++;
@@ -274,6 +284,8 @@ static int point(struct gdbstub *gs, const char *a, size_t n, int insert)
     uint64_t addr, kind;
     if (parse_addr_len(&s, end, &addr, &kind) < 0 || (s < end && *s != ';'))
         return gdb_error(gs, 22);
+    if (gs->g_child) /* the fork child runs without traps: nothing to insert or remove there */
+        return gdb_ok(gs);
     if (type <= 1) {
         struct gdb_bp *b = find_bp(gs, addr);
         if (insert) {
@@ -336,8 +348,13 @@ static int h_set_thread(struct gdbstub *gs, const char *a, size_t n)
     int tid = gdb_parse_tid(gs, &s, end);
     if (tid == -2 || s != end)
         return gdb_error(gs, 22);
-    if (!thread_exists(gs, tid))
+    int child = gs->fork_child && gs->parsed_pid == gs->fork_child;
+    if (!child && !thread_exists(gs, tid))
         return gdb_error(gs, 3);
+    if (a[0] == 'g')
+        gs->g_child = child;
+    if (child)
+        return gdb_ok(gs); /* gdb detaches the fork child's breakpoints through this selection */
     if (a[0] == 'g')
         gs->g_tid = tid;
     else
@@ -420,11 +437,23 @@ static int h_status(struct gdbstub *gs, const char *a, size_t n)
 static int h_supported(struct gdbstub *gs, const char *a, size_t n)
 {
     gs->multiprocess = memmem(a, n, "multiprocess+", 13) != NULL;
+    /* fork/vfork/exec events need pPID.TID ids to name the child */
+    gs->fork_events = gs->multiprocess && memmem(a, n, "fork-events+", 12) != NULL &&
+                      (memmem(a, n, ";fork-events+", 13) || memmem(a, n, ":fork-events+", 13));
+    gs->vfork_events = gs->multiprocess && memmem(a, n, "vfork-events+", 13) != NULL;
+    gs->exec_events = gs->multiprocess && memmem(a, n, "exec-events+", 12) != NULL;
     rsp_begin(&gs->rsp);
     rsp_printf(&gs->rsp,
                "PacketSize=%x;QStartNoAckMode+;qXfer:features:read+;qXfer:auxv:read+;qXfer:exec-file:read+;"
-               "qXfer:threads:read+;swbreak+;hwbreak+;vContSupported+;QCatchSyscalls+;QPassSignals+;multiprocess%c",
+               "qXfer:threads:read+;qXfer:libraries-svr4:read+;swbreak+;hwbreak+;vContSupported+;QCatchSyscalls+;QPassSignals+;multiprocess%c",
                RSP_PACKET_SIZE, gs->multiprocess ? '+' : '-');
+    if (gs->fork_events)
+        rsp_puts(&gs->rsp, ";fork-events+");
+    if (gs->vfork_events)
+        rsp_puts(&gs->rsp, ";vfork-events+");
+    if (gs->exec_events)
+        rsp_puts(&gs->rsp, ";exec-events+");
+    gdb_register_fds(gs); /* fork children are now held for gdb's choice */
     return 1;
 }
 
@@ -499,7 +528,22 @@ static int h_rcmd(struct gdbstub *gs, const char *a, size_t n)
 
 static int h_detach(struct gdbstub *gs, const char *a, size_t n)
 {
-    (void)a, (void)n;
+    if (n) { /* D;PID (multiprocess) */
+        const char *s = a + 1, *end = a + n;
+        uint64_t pid;
+        if (a[0] != ';' || rsp_parse_hex(&s, end, &pid) <= 0 || s != end)
+            return gdb_error(gs, 22);
+        if (gs->fork_child && (int)pid == gs->fork_child) { /* follow-fork-mode parent: the child runs on */
+            dbg_fork_release(gs->d, 0);
+            gs->fork_child = 0;
+            gs->g_child = 0;
+            return gdb_ok(gs);
+        }
+        if ((int)pid != gs->pid)
+            return gdb_error(gs, 3);
+        if (gs->fork_child) /* follow-fork-mode child: the parent is detached, the child takes over */
+            return gdb_follow_fork_child(gs);
+    }
     rsp_reply(&gs->rsp, "OK");
     gs->nbp = gs->nwp = 0; /* dbg_detach drops them all */
     gdb_linger_close(gs);
@@ -519,6 +563,30 @@ static int h_vkill(struct gdbstub *gs, const char *a, size_t n)
     (void)a, (void)n;
     rsp_reply(&gs->rsp, "OK");
     gdb_kill_process(gs);
+}
+
+/* target extended-remote: the connection outlives a detached process (gdb needs that to follow a fork child);
+   this stub still serves one program, and ends with it. */
+static int h_extended(struct gdbstub *gs, const char *a, size_t n)
+{
+    (void)a, (void)n;
+    return gdb_ok(gs);
+}
+
+/* run/restart from gdb: xtrace started the program itself, before gdb came; it cannot start it again under
+   the same stub (gdb's `run` against a target remote means extended-remote anyway). A clear error. */
+static int h_vrun(struct gdbstub *gs, const char *a, size_t n)
+{
+    (void)a, (void)n;
+    gdb_log(gs, "vRun refused: xtrace runs one program per stub; start it again with xtrace -g");
+    return gdb_error(gs, 1);
+}
+
+static int h_restart(struct gdbstub *gs, const char *a, size_t n)
+{
+    (void)a, (void)n;
+    gdb_log(gs, "R (restart) refused: xtrace runs one program per stub; start it again with xtrace -g");
+    return 0; /* R has no reply */
 }
 
 static int h_ctrlc(struct gdbstub *gs, const char *a, size_t n)
@@ -552,6 +620,9 @@ static const struct {
     {"S", gdb_h_step_sig, 0},
     {"D", h_detach, 0},
     {"k", h_kill, 1},
+    {"!", h_extended, 1},
+    {"vRun", h_vrun, 1},
+    {"R", h_restart, 1},
     {"qSupported", h_supported, 1},
     {"qfThreadInfo", h_first_thread, 0},
     {"qsThreadInfo", h_next_thread, 0},

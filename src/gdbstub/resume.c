@@ -109,6 +109,12 @@ void gdb_stop_reply(struct gdbstub *gs)
     case DBG_STOP_SYSCALL_RETURN:
         rsp_printf(r, "syscall_return:%x;", st->sysno);
         break;
+    case DBG_STOP_FORK:
+    case DBG_STOP_VFORK:
+    case DBG_STOP_VFORK_DONE:
+    case DBG_STOP_EXEC:
+        gdb_event_reply(gs, st);
+        break;
     default:
         break;
     }
@@ -116,12 +122,18 @@ void gdb_stop_reply(struct gdbstub *gs)
 
 void gdb_on_stop(struct gdbstub *gs, const struct dbg_stop *st)
 {
-    if (st->kind == DBG_STOP_FORK || st->kind == DBG_STOP_EXEC) { /* gdb did not ask for these events */
-        dbg_resume(gs->d, DBG_CONTINUE, 0, 0);
-        gs->running = 1;
+    if (!gdb_process_event(gs, st)) /* a fork/vfork/exec event gdb did not ask for: resumed */
+        return;
+    gs->stop = *st;
+    if (gs->silent_stop) { /* a followed fork child stands where gdb saw the fork */
+        gs->silent_stop = 0;
         return;
     }
-    gs->stop = *st;
+    if (st->kind == DBG_STOP_START && gs->after_exec) { /* re-executed with the connection: gdb's exec event */
+        gs->after_exec = 0;
+        gs->stop.kind = DBG_STOP_EXEC;
+        gs->stop.path = gs->p->exe_path;
+    }
     int final = st->kind == DBG_STOP_EXIT || st->kind == DBG_STOP_KILLED;
     if (gs->fd < 0) {
         if (final) { /* nobody to tell: let the process end */
@@ -160,7 +172,22 @@ void gdb_resume(struct gdbstub *gs, enum dbg_mode mode, int tid, int sig)
         return;
     }
     gs->watch_step_tid = 0;
-    dbg_resume(gs->d, mode, mode == DBG_STEP ? tid : 0, sig);
+    if (gs->fork_child) { /* gdb kept the fork child (detach-on-fork off): it cannot be held here */
+        dbg_fork_release(gs->d, 0);
+        char msg[200];
+        int n = snprintf(msg, sizeof msg, "xtrace: the fork child %d runs on without the debugger (detach-on-fork "
+                         "off is not supported)\n", gs->fork_child);
+        gdb_log(gs, "%.*s", n - 9, msg + 8);
+        rsp_begin(&gs->rsp);
+        rsp_puts(&gs->rsp, "O");
+        rsp_hex(&gs->rsp, msg, (size_t)n);
+        rsp_send(&gs->rsp);
+        gs->fork_child = 0;
+        gs->g_child = 0;
+    }
+    gs->resume_mode = mode;
+    gs->resume_tid = mode == DBG_STEP ? tid : 0;
+    dbg_resume(gs->d, mode, gs->resume_tid, sig);
     gs->running = 1;
 }
 
@@ -287,6 +314,7 @@ int gdb_h_pass_signals(struct gdbstub *gs, const char *a, size_t n)
         if (s < end && *s++ != ';')
             return gdb_error(gs, 22);
     }
+    gs->pass_sigs = set;
     dbg_pass_signals(gs->d, set);
     return gdb_ok(gs);
 }

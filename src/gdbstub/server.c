@@ -158,6 +158,8 @@ static int listen_tcp(struct gdbstub *gs, const char *spec, char *err, size_t er
     return fd;
 }
 
+static int sock_write(void *ctx, const void *buf, size_t len);
+
 struct gdbstub *gdbstub_listen(const char *spec, char *err, size_t errsz)
 {
     struct gdbstub *gs = calloc(1, sizeof *gs);
@@ -170,6 +172,15 @@ struct gdbstub *gdbstub_listen(const char *spec, char *err, size_t errsz)
         gs->vfd[i] = -1;
     const char *dbg = getenv("XTRACE_GDB_DEBUG");
     gs->debug = dbg && *dbg && strcmp(dbg, "0");
+    if (!strncmp(spec, "fd:", 3)) { /* the connection, handed over by the xtrace that exec'ed this one */
+        rsp_init(&gs->rsp, sock_write, gs);
+        if (gdb_handoff_parse(gs, spec + 3, err, errsz) < 0) {
+            rsp_free(&gs->rsp);
+            free(gs);
+            return NULL;
+        }
+        return gs;
+    }
     gs->lfd = !strncmp(spec, "unix:", 5) ? listen_unix(gs, spec + 5, err, errsz) : listen_tcp(gs, spec, err, errsz);
     if (gs->lfd < 0) {
         free(gs);
@@ -206,9 +217,12 @@ static void accept_one(struct gdbstub *gs)
     setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one); /* fails harmlessly on unix sockets */
     gs->fd = move_high(fd);
     rsp_init(&gs->rsp, sock_write, gs);
-    gs->multiprocess = 0;
+    gs->multiprocess = gs->fork_events = gs->vfork_events = gs->exec_events = 0;
+    gs->fork_child = gs->g_child = 0;
+    gs->pass_sigs = 0;
     gs->g_tid = gs->c_tid = 0;
     gs->watch_step_tid = 0;
+    gdb_register_fds(gs);
     if (gs->debug)
         gdb_log(gs, "connected");
 }
@@ -230,6 +244,10 @@ static void drop_connection(struct gdbstub *gs)
     gs->fd = -1;
     rsp_free(&gs->rsp);
     gs->watch_step_tid = 0;
+    if (gs->fork_child) /* a fork child gdb never decided on runs on */
+        dbg_fork_release(d, 0);
+    gs->fork_child = gs->g_child = 0;
+    gdb_register_fds(gs);
     if (gs->running) /* a vanished gdb leaves the target stopped for the next one */
         dbg_interrupt(d);
     if (gs->debug)
@@ -315,10 +333,14 @@ void gdbstub_serve(struct gdbstub *gs, struct dbg *d)
     gs->pid = (int)getpid();
     gs->running = 1; /* the first guest thread reports DBG_STOP_START */
     gs->nonsteppable_watch = -1;
+    gdb_register_fds(gs);
+    if (gs->after_exec)
+        dbg_pass_signals(d, gs->pass_sigs);
     while (!gs->done) {
         if (gs->running) {
             struct dbg_stop st;
-            if (dbg_wait(d, &st, gs->fd >= 0 ? WAIT_MS_CONNECTED : WAIT_MS_IDLE)) {
+            /* (a followed fork child's first stop comes at once and must be taken before gdb's next packet) */
+            if (dbg_wait(d, &st, gs->silent_stop ? -1 : gs->fd >= 0 ? WAIT_MS_CONNECTED : WAIT_MS_IDLE)) {
                 gs->running = 0;
                 gdb_on_stop(gs, &st);
                 continue;

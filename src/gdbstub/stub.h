@@ -7,6 +7,7 @@
 
 #include "debug.h"
 #include "rsp.h"
+#include "gdbstub.h"
 
 #define GDB_MAX_BP 256           /* breakpoints this connection keeps track of */
 #define GDB_MAX_WP 32            /* watchpoints likewise */
@@ -37,6 +38,17 @@ struct gdbstub {
     int running;                 /* resumed: a stop is awaited */
     struct dbg_stop stop;        /* where the target stands while stopped */
     int multiprocess;            /* gdb agreed to pPID.TID thread ids */
+    int fork_events;             /* gdb asked for fork stop events (fork-events+) */
+    int vfork_events;            /* ... vfork and vforkdone events */
+    int exec_events;             /* ... exec events: the connection then follows an exec (handoff.c) */
+    int fork_child;              /* pid of the child of the last fork event gdb has not detached yet, or 0 */
+    int g_child;                 /* Hg selected that fork child: Z/z for it are no-ops (it has no traps) */
+    int parsed_pid;              /* the pid gdb_parse_tid last read (0 when none was given) */
+    int after_exec;              /* this xtrace was re-executed with the connection: its start is gdb's exec event */
+    int silent_stop;             /* a followed fork child: its first stop is not reported (gdb knows it) */
+    uint64_t pass_sigs;          /* QPassSignals set, handed over across an exec */
+    enum dbg_mode resume_mode;   /* how gdb last resumed the target (0 before any resume) */
+    int resume_tid;              /* and which thread it stepped */
     int g_tid;                   /* Hg thread (0 or -1: the stopped one) */
     int c_tid;                   /* Hc thread */
     int watch_step_tid;          /* after a watch stop where gdb steps over the access itself: that thread */
@@ -80,6 +92,18 @@ int gdb_h_pass_signals(struct gdbstub *gs, const char *a, size_t n);
 /* Linux signal number to gdb's (GDB_SIGNAL_*) and back; 0 maps to 0. */
 int gdb_signal_from_linux(int sig);
 int gdb_signal_to_linux(int gsig);
+
+/* handoff.c: following fork and exec with the gdb connection. */
+/* Tells the core which fds are the stub's (a forked child closes them) and how to hand them over at an exec. */
+void gdb_register_fds(struct gdbstub *gs);
+/* Parses "fd:LFD,CFD,FLAGS,PASS[,UNIXPATH]" (the connection handed over by an exec); 0 or -1 with err. */
+int gdb_handoff_parse(struct gdbstub *gs, const char *spec, char *err, size_t errsz);
+/* D;PARENT after a fork event: the child takes the connection over, this process runs on (reply sent). */
+int gdb_follow_fork_child(struct gdbstub *gs);
+/* A fork/vfork/exec stop: returns 1 when it is reported to gdb, 0 when the target was resumed silently. */
+int gdb_process_event(struct gdbstub *gs, const struct dbg_stop *st);
+/* Appends the fork-event fields of a stop reply (fork:, vfork:, vforkdone:, exec:). */
+void gdb_event_reply(struct gdbstub *gs, const struct dbg_stop *st);
 
 /* xfer.c: qXfer objects. */
 int gdb_h_qxfer(struct gdbstub *gs, const char *a, size_t n);

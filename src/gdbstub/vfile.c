@@ -1,10 +1,12 @@
-/* vFile packets: gdb reads files as the guest sees them (sysroot applied, emulated /proc/PID/maps and auxv). */
+/* vFile packets: gdb reads files as the guest sees them (sysroot applied, emulated /proc/PID/maps and auxv, the
+   guest's own command line). */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -48,6 +50,48 @@ static int own_proc(struct gdbstub *gs, const char *path, const char *what)
 {
     const char *f = own_proc_file(gs, path);
     return f && !strcmp(f, what);
+}
+
+/* /proc/PID/cmdline as the guest sees it (the host's names xtrace and its options): its argv strings, found
+   through the initial stack (argc, argv[], NULL, envp[], NULL, auxv): back from auxv over envp to argv's NULL,
+   then back over argv until the word that counts the pointers passed. A memfd, or -errno. */
+static int guest_cmdline(struct gdbstub *gs)
+{
+    unsigned ws = gs->p->isa->elf_class == 2 ? 8 : 4;
+    uint64_t a = gs->p->auxv_addr, w = 1;
+    if (!a)
+        return -ENOENT;
+    a -= ws; /* envp's NULL */
+    do {
+        a -= ws;
+        w = 0;
+        if (dbg_read_mem(gs->d, a, &w, ws) < 0)
+            return -ENOENT;
+    } while (w && a > ws);
+    uint64_t n = 0; /* a: argv's NULL */
+    for (;;) {
+        a -= ws;
+        w = 0;
+        if (dbg_read_mem(gs->d, a, &w, ws) < 0 || n > 100000)
+            return -ENOENT;
+        if (w == n)
+            break; /* argc */
+        n++;
+    }
+    int fd = memfd_create("xtrace-cmdline", MFD_CLOEXEC);
+    if (fd < 0)
+        return -errno;
+    for (uint64_t i = 0; i < n; i++) {
+        uint64_t ptr = 0;
+        char c;
+        dbg_read_mem(gs->d, a + ws * (i + 1), &ptr, ws);
+        for (uint64_t k = 0; ptr && k < 131072 && dbg_read_mem(gs->d, ptr + k, &c, 1) == 0; k++) {
+            if (write(fd, &c, 1) != 1 || !c)
+                break;
+        }
+    }
+    lseek(fd, 0, SEEK_SET);
+    return fd;
 }
 
 /* The host path for an absolute guest path: inside the sysroot when it exists there. */
@@ -94,7 +138,9 @@ static int v_open(struct gdbstub *gs, const char *s, const char *end)
         return fail(gs, EMFILE);
     int fd = -ENOENT;
     const char *pf = own_proc_file(gs, name);
-    if (pf) { /* the guest's view where the core emulates the file (maps, auxv, ...), else the host's */
+    if (pf && !strcmp(pf, "cmdline")) {
+        fd = guest_cmdline(gs);
+    } else if (pf) { /* the guest's view where the core emulates the file (maps, auxv, ...), else the host's */
         snprintf(buf, sizeof buf, "/proc/self/%s", pf);
         fd = procfs_open(gs->p, buf, O_RDONLY | O_CLOEXEC);
         if (fd < 0 && fd != -ENOENT)

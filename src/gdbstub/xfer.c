@@ -1,4 +1,5 @@
-/* qXfer objects for gdb: target description files, auxv, the executable's path, the thread list. */
+/* qXfer objects for gdb: target description files, auxv, the executable's path, the thread list, the loaded
+   shared libraries (the dynamic linker's r_debug list, read from guest memory). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -107,6 +108,82 @@ static void threads_xml(struct gdbstub *gs, struct text *t)
     text_puts(t, "</threads>\n");
 }
 
+/* A little-endian guest word of ws bytes at addr; 0 when unreadable. */
+static uint64_t guest_word(struct gdbstub *gs, uint64_t addr, unsigned ws)
+{
+    uint64_t v = 0;
+    if (dbg_read_mem(gs->d, addr, &v, ws) < 0)
+        return 0;
+    return v;
+}
+
+/* The dynamic linker's struct r_debug, found through the main program's DT_DEBUG: 0 while there is none (a
+   static program, or before ld.so filled it in). Program headers from AT_PHDR/AT_PHNUM in the guest's auxv. */
+static uint64_t r_debug_addr(struct gdbstub *gs, unsigned ws)
+{
+    uint64_t phdr = 0, phnum = 0;
+    for (uint64_t a = gs->p->auxv_addr; a + 2 * ws <= gs->p->auxv_addr + gs->p->auxv_len; a += 2 * ws) {
+        uint64_t tag = guest_word(gs, a, ws), val = guest_word(gs, a + ws, ws);
+        if (tag == 3 /* AT_PHDR */)
+            phdr = val;
+        else if (tag == 5 /* AT_PHNUM */)
+            phnum = val;
+    }
+    unsigned phent = ws == 8 ? 56 : 32, vaddr_off = ws == 8 ? 16 : 8;
+    uint64_t bias = gs->p->load_bias, dyn = 0;
+    for (uint64_t i = 0; phdr && i < phnum && i < 256; i++) {
+        uint64_t ph = phdr + i * phent;
+        uint32_t type = (uint32_t)guest_word(gs, ph, 4);
+        if (type == 6 /* PT_PHDR */)
+            bias = phdr - guest_word(gs, ph + vaddr_off, ws);
+        else if (type == 2 /* PT_DYNAMIC */)
+            dyn = guest_word(gs, ph + vaddr_off, ws);
+    }
+    if (!dyn)
+        return 0;
+    for (uint64_t d = bias + dyn, i = 0; i < 512; i++, d += 2 * ws) {
+        uint64_t tag = guest_word(gs, d, ws);
+        if (tag == 0 /* DT_NULL */)
+            break;
+        if (tag == 21 /* DT_DEBUG */)
+            return guest_word(gs, d + ws, ws);
+    }
+    return 0;
+}
+
+/* <library-list-svr4>: the link_map chain {l_addr, l_name, l_ld, l_next, l_prev} after the main program's. */
+static void libraries_xml(struct gdbstub *gs, struct text *t)
+{
+    unsigned ws = gs->p->isa->elf_class == 2 ? 8 : 4;
+    uint64_t rd = r_debug_addr(gs, ws);
+    uint64_t lm = rd ? guest_word(gs, rd + ws /* r_map, after int r_version */, ws) : 0;
+    char buf[256];
+    if (!lm) {
+        text_puts(t, "<library-list-svr4 version=\"1.0\"/>\n");
+        return;
+    }
+    snprintf(buf, sizeof buf, "<library-list-svr4 version=\"1.0\" main-lm=\"0x%llx\">\n", (unsigned long long)lm);
+    text_puts(t, buf);
+    for (int i = 0; (lm = guest_word(gs, lm + 3 * ws, ws)) && i < 1024; i++) {
+        char name[4096];
+        uint64_t np = guest_word(gs, lm + ws, ws);
+        size_t k = 0;
+        for (; np && k < sizeof name - 1; k++)
+            if (dbg_read_mem(gs->d, np + k, &name[k], 1) < 0 || !name[k])
+                break;
+        name[k] = 0;
+        if (!name[0])
+            continue; /* the vDSO or an entry without a file */
+        text_puts(t, "  <library name=\"");
+        text_xml(t, name);
+        snprintf(buf, sizeof buf, "\" lm=\"0x%llx\" l_addr=\"0x%llx\" l_ld=\"0x%llx\" lmid=\"0x0\"/>\n",
+                 (unsigned long long)lm, (unsigned long long)guest_word(gs, lm, ws),
+                 (unsigned long long)guest_word(gs, lm + 2 * ws, ws));
+        text_puts(t, buf);
+    }
+    text_puts(t, "</library-list-svr4>\n");
+}
+
 /* qXfer:OBJECT:read:ANNEX:OFFSET,LENGTH */
 int gdb_h_qxfer(struct gdbstub *gs, const char *a, size_t n)
 {
@@ -162,6 +239,13 @@ int gdb_h_qxfer(struct gdbstub *gs, const char *a, size_t n)
             return gdb_error(gs, 0);
         const char *path = gs->p->exe_path;
         return reply_window(gs, path, strlen(path), off, len);
+    }
+    if (!strcmp(obj, "libraries-svr4")) {
+        struct text t = {0};
+        libraries_xml(gs, &t);
+        reply_window(gs, t.s ? t.s : "", t.len, off, len);
+        free(t.s);
+        return 1;
     }
     if (!strcmp(obj, "threads")) {
         struct text t = {0};

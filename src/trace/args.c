@@ -85,16 +85,18 @@ static int pr_fcntl_arg(struct pctx *c, struct sbuf *b, int cmd, uint64_t a)
         pr_xlat(b, XT_SEALS, a);
     } else if (cmd_is(cmd, XC_F_SETLEASE)) {
         pr_xlat(b, XT_LOCK_TYPE, a);
-    } else if (cmd_is(cmd, XC_F_SETLK) || cmd_is(cmd, XC_F_SETLKW) || cmd_is(cmd, XC_F_OFD_SETLK) ||
-               cmd_is(cmd, XC_F_OFD_SETLKW) || cmd_is(cmd, XC_F_SETLK64) || cmd_is(cmd, XC_F_SETLKW64)) {
+    } else if (cmd_is(cmd, XC_F_SETLK) || cmd_is(cmd, XC_F_SETLKW)) {
         pr_struct(c, b, SD_FLOCK, a);
+    } else if (cmd_is(cmd, XC_F_OFD_SETLK) || cmd_is(cmd, XC_F_OFD_SETLKW) || cmd_is(cmd, XC_F_SETLK64) ||
+               cmd_is(cmd, XC_F_SETLKW64)) {
+        pr_struct(c, b, SD_FLOCK64, a);   /* the OFD and *64 commands take struct flock64 */
     } else if (cmd_is(cmd, XC_F_GETLK) || cmd_is(cmd, XC_F_OFD_GETLK) || cmd_is(cmd, XC_F_GETLK64)) {
         if (!c->exiting)
             return PR_LATER;
         if (ret_is_error(c->ret))
             pr_ptr(b, a);
         else
-            pr_struct(c, b, SD_FLOCK, a);
+            pr_struct(c, b, cmd_is(cmd, XC_F_GETLK) ? SD_FLOCK : SD_FLOCK64, a);
     } else if (cmd_is(cmd, XC_F_DUPFD) || cmd_is(cmd, XC_F_DUPFD_CLOEXEC) || cmd_is(cmd, XC_F_SETOWN) ||
                cmd_is(cmd, XC_F_SETSIG) || cmd_is(cmd, XC_F_SETPIPE_SZ) || cmd_is(cmd, XC_F_NOTIFY)) {
         sb_printf(b, "%d", (int)a);
@@ -524,6 +526,22 @@ int pr_arg(struct pctx *c, struct sbuf *b, int i, uint16_t arg)
         return pr_prctl(c, b, (int)x);
     case K_INT_PTR_IN:
         pr_int_at(c, b, v);
+        break;
+    case K_OFF_HI:
+        sb_printf(b, "%lld", (long long)((uint64_t)(uint32_t)v << 32 | (uint32_t)a[x % 6]));
+        break;
+    case K_LOFF_OUT: {
+        unsigned char off[8];
+        if (!exiting)
+            return PR_LATER;
+        if (failed || pr_read(c, v, off, 8) < 0)
+            pr_ptr(b, guest_ulong(v));
+        else
+            sb_printf(b, "[%lld]", (long long)rd_int(off, 8));
+        break;
+    }
+    case K_PGOFF:
+        sb_printf(b, "%#llx", (unsigned long long)guest_ulong(v) << 12);   /* the kernel's unit is 4096 bytes on arm */
         break;
     case K_INT_PTR_OUT:
         if (!exiting)

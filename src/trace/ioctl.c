@@ -5,6 +5,7 @@
 
 #include "layout.h"
 #include "trace_int.h"
+#include "xlat.h"
 
 /* ---- diagnosis ---- */
 
@@ -96,6 +97,151 @@ int trace_ioctl_layout_differs(const char *guest_abi, const struct trace_ioctl *
     return differs;
 }
 
+/* ---- translation plans ---- */
+
+/* Name of the first pointer field of s (not inside unions), or NULL. */
+static const char *first_ptr_name(const struct lay_struct *s, int depth)
+{
+    if (!s || depth > 8 || (s->flags & LYF_UNION))
+        return NULL;
+    for (unsigned i = 0; i < s->n; i++) {
+        if (s->f[i].type == LY_PTR)
+            return s->f[i].name;
+        if (s->f[i].type == LY_STRUCT && first_ptr_name(lay_struct_find(s->f[i].sub, LA_X86_64), depth + 1))
+            return s->f[i].name;
+    }
+    return NULL;
+}
+
+int trace_ioctl_convert(const struct trace_ioctl_plan *p, int to_host, const void *src, void *dst,
+                        uint64_t (*map)(void *ctx, uint64_t v), void *ctx)
+{
+    char why[200];
+    if (p->action != TRACE_IOCTL_CONVERT)
+        return -1;
+    return lay_convert(p->s, to_host ? p->guest : p->host, to_host ? p->host : p->guest, src, dst, map, ctx,
+                       p->member, why, sizeof why);
+}
+
+int trace_ioctl_convert_elem(const struct trace_ioctl_plan *p, int to_host, const void *src, void *dst,
+                             uint64_t (*map)(void *ctx, uint64_t v), void *ctx)
+{
+    char why[200];
+    if (p->action != TRACE_IOCTL_CONVERT || !p->elem)
+        return -1;
+    return lay_convert(p->elem, to_host ? p->guest : p->host, to_host ? p->host : p->guest, src, dst, map, ctx,
+                       NULL, why, sizeof why);
+}
+
+/* A plan to convert io's argument, or 0 when the request is not one to convert (then the caller decides
+   as for any untranslated request). */
+static int plan_convert(const char *abi, const struct trace_ioctl *io, struct trace_ioctl_plan *p, int user,
+                        char *note, size_t notesz)
+{
+    int g = ioctl_abi_lay(abi), h = lay_host_abi();
+    if (!io->type || !(io->dir & (TRACE_IOC_READ | TRACE_IOC_WRITE)))
+        return 0;
+    size_t tl = strlen(io->type);
+    if (tl && io->type[tl - 1] == '*' && strcmp(io->type, "void *")) {   /* void *: headers disagree on what it means */
+        /* _IOW('$', 6, char *): the argument is the pointer itself; only the number carries its size */
+        uint32_t hreq = trace_ioctl_host_req(abi, io->req);
+        if (!hreq || hreq == io->req || lay_abis[g].big_endian != lay_abis[h].big_endian)
+            return 0;
+        p->action = TRACE_IOCTL_RAW;
+        p->host_req = hreq;
+        p->dir = io->dir;
+        snprintf(note, notesz, "translated: the request number encodes the size of %s (%u bytes under %s, %u on the "
+                 "host); host request %#x, the argument is the pointer itself", io->type, lay_abis[g].long_size,
+                 lay_abis[g].model, lay_abis[h].long_size, hreq);
+        return 1;
+    }
+    const struct lay_struct *s = lay_struct_find(io->type, g), *sh = lay_struct_find(io->type, h);
+    if (!s && !sh)
+        s = sh = lay_scalar_struct(io->type);
+    struct lay_result gr, hr;
+    if (!s || s != sh || lay_compute(s, g, &gr) < 0 || lay_compute(s, h, &hr) < 0)
+        return 0;   /* per-ABI definitions (or none): not converted field by field */
+    if (gr.size > 65536 || hr.size > 65536)
+        return 0;
+    char d[200], gd[40], what[80];
+    int same = lay_diff(io->type, g, h, d, sizeof d) == 0;
+    /* structs whose pointers are the caller's buffers (so the host gets their host addresses) */
+    int ptr_ok = user || !strcmp(s->name, "ifreq") || !strcmp(s->name, "rtentry") || !strcmp(s->name, "fb_cmap") ||
+                 !strcmp(s->name, "usbdevfs_ctrltransfer") || !strcmp(s->name, "usbdevfs_bulktransfer");
+    const char *aptr, *alen, *aelem;
+    int arr = ioctl_array_rule(io->name, &aptr, &alen, &aelem) == 0;
+    const struct lay_struct *es = arr ? lay_struct_find(aelem, g) : NULL;
+    struct lay_result egr, ehr;
+    unsigned pgs = 0, phs = 0, lgs = 0, lhs = 0;
+    if (arr && (!es || es != lay_struct_find(aelem, h) || lay_compute(es, g, &egr) < 0 || lay_compute(es, h, &ehr) < 0 ||
+                lay_field_find(s, g, aptr, &p->ptr_goff, &pgs) < 0 || lay_field_find(s, h, aptr, &p->ptr_hoff, &phs) < 0 ||
+                lay_field_find(s, g, alen, &p->len_goff, &lgs) < 0 || lay_field_find(s, h, alen, &p->len_hoff, &lhs) < 0 ||
+                lgs != 4 || lhs != 4 || !egr.size || !ehr.size))
+        return 0;
+    if (same && (!gr.has_ptr || !(user || arr || ptr_ok)))
+        return 0;   /* nothing to change (or the pointers are not ours to map): the usual verdicts */
+    if (gr.has_ptr && !ptr_ok && !arr)
+        return 0;
+    if (lay_abis[g].big_endian != lay_abis[h].big_endian)
+        return 0;
+    uint32_t hreq = trace_ioctl_host_req(abi, io->req);
+    if (!hreq)
+        return 0;
+    p->action = TRACE_IOCTL_CONVERT;
+    p->host_req = hreq;
+    p->dir = io->dir;
+    p->gsize = gr.size, p->hsize = hr.size;
+    p->s = s, p->guest = g, p->host = h;
+    p->member = ioctl_union_member(io->name);
+    if (arr) {
+        p->elem = es;
+        p->elem_gsize = egr.size, p->elem_hsize = ehr.size;
+        p->ptr_gsize = pgs, p->ptr_hsize = phs;
+    }
+    snprintf(what, sizeof what, "%s", io->type);
+    const char *pn = first_ptr_name(s, 0);
+    if (same) {
+        int n = snprintf(note, notesz, "passed through: identical layout, %s of %u bytes", what, gr.size);
+        const char *mapped = arr ? aptr : ptr_ok ? pn : NULL;
+        if (mapped && n > 0 && (size_t)n < notesz)
+            snprintf(note + n, notesz - (size_t)n, "; pointer %s mapped to its host address", mapped);
+        else if (p->member && n > 0 && (size_t)n < notesz)
+            snprintf(note + n, notesz - (size_t)n, "; pointers in member %s mapped to their host addresses", p->member);
+        return 1;
+    }
+    const struct lay_abi *ga = &lay_abis[g], *ha = &lay_abis[h];
+    int n = snprintf(note, notesz, "translated: %s is %u bytes under %s, %u under the host's %s (%s)", what, gr.size,
+                     abi_desc(ga, gd, sizeof gd), hr.size, ha->model, d);
+    if (hreq != io->req && n > 0 && (size_t)n < notesz)
+        n += snprintf(note + n, notesz - (size_t)n, "; host request %#x", hreq);
+    if (pn && ptr_ok && n > 0 && (size_t)n < notesz)
+        n += snprintf(note + n, notesz - (size_t)n, "; pointer %s mapped to its host address", pn);
+    if (arr && n > 0 && (size_t)n < notesz)
+        snprintf(note + n, notesz - (size_t)n, "; the %s array at %s converted too (%u-byte elements, the host's %u)",
+                 aelem, aptr, egr.size, ehr.size);
+    return 1;
+}
+
+int trace_ioctl_plan(const char *guest_abi, uint32_t req, int policy, struct trace_ioctl_plan *p, char *note,
+                     size_t notesz)
+{
+    struct trace_ioctl io;
+    memset(p, 0, sizeof *p);
+    trace_ioctl_decode(guest_abi, req, &io);
+    p->dir = io.dir;
+    int user = ioctl_def_find(ioctl_abi_lay(guest_abi), req) != NULL;
+    if (policy != TRACE_IOCTL_PASS && plan_convert(guest_abi, &io, p, user, note, notesz))
+        return p->action;
+    if (user && policy == TRACE_IOCTL_STRICT)
+        policy = TRACE_IOCTL_AUTO;   /* a declared request is not an unknown one */
+    int pass = trace_ioctl_unknown(guest_abi, req, policy, note, notesz);
+    p->action = pass ? TRACE_IOCTL_RAW : TRACE_IOCTL_REFUSE;
+    p->host_req = trace_ioctl_host_req(guest_abi, req);
+    if (!p->host_req)
+        p->host_req = req;
+    return p->action;
+}
+
 int trace_ioctl_unknown(const char *guest_abi, uint32_t req, int policy, char *note, size_t notesz)
 {
     struct trace_ioctl io;
@@ -111,6 +257,8 @@ int trace_ioctl_unknown(const char *guest_abi, uint32_t req, int policy, char *n
         return 0;
     }
     snprintf(note, notesz, "%s: %s", differs ? "refused" : "passed through", why);
+    if (differs && !io.name && (io.dir & (TRACE_IOC_READ | TRACE_IOC_WRITE)))
+        appendf(note, notesz, "%s", "; unknown request: declare it with --ioctl-defs FILE or use --ioctl=pass");
     return !differs;
 }
 
@@ -265,6 +413,9 @@ static void pr_lay_member(struct pctx *c, struct sbuf *b, const struct lay_field
         case LY_PTR:
             pr_ptr(b, rd_uint(e, esize));
             break;
+        case LY_FD:
+            pr_fd(c, b, (int)rd_int(e, esize));
+            break;
         case LY_STRUCT: {
             const struct lay_struct *ss = lay_struct_find(f->sub, abi);
             if (ss && depth < 4)
@@ -308,6 +459,42 @@ static void pr_lay_struct(struct pctx *c, struct sbuf *b, const struct lay_struc
     sb_putc(b, '}');
 }
 
+/* struct ifreq as strace shows it: the name and the union member the request uses. */
+static const struct { const char *req, *label; uint8_t kind; } ifreq_members[] = {
+    { "SIOCGIFFLAGS", "ifr_flags", 'f' }, { "SIOCSIFFLAGS", "ifr_flags", 'f' }, { "SIOCGIFINDEX", "ifr_ifindex", 'i' },
+    { "SIOCGIFMTU", "ifr_mtu", 'i' }, { "SIOCSIFMTU", "ifr_mtu", 'i' }, { "SIOCGIFMETRIC", "ifr_metric", 'i' },
+    { "SIOCSIFMETRIC", "ifr_metric", 'i' }, { "SIOCGIFTXQLEN", "ifr_qlen", 'i' }, { "SIOCSIFTXQLEN", "ifr_qlen", 'i' },
+    { "SIOCGIFADDR", "ifr_addr", 'a' }, { "SIOCSIFADDR", "ifr_addr", 'a' }, { "SIOCGIFDSTADDR", "ifr_dstaddr", 'a' },
+    { "SIOCSIFDSTADDR", "ifr_dstaddr", 'a' }, { "SIOCGIFBRDADDR", "ifr_broadaddr", 'a' },
+    { "SIOCSIFBRDADDR", "ifr_broadaddr", 'a' }, { "SIOCGIFNETMASK", "ifr_netmask", 'a' },
+    { "SIOCSIFNETMASK", "ifr_netmask", 'a' }, { "SIOCGIFHWADDR", "ifr_hwaddr", 'a' }, { "SIOCSIFHWADDR", "ifr_hwaddr", 'a' },
+    { "SIOCSIFNAME", "ifr_newname", 's' },
+};
+
+/* 1 when the request's ifreq was printed (then b holds it). */
+static int pr_ifreq(struct pctx *c, struct sbuf *b, const struct trace_ioctl *io, uint64_t a)
+{
+    unsigned char r[32];
+    if (!io->name || !io->type || strcmp(io->type, "struct ifreq") || pr_read(c, a, r, sizeof r) < 0)
+        return 0;
+    for (size_t i = 0; i < sizeof ifreq_members / sizeof ifreq_members[0]; i++) {
+        if (strcmp(ifreq_members[i].req, io->name))
+            continue;
+        sb_puts(b, "{ifr_name=");
+        pr_quote(b, r, strnlen((const char *)r, 16), 0);
+        sb_printf(b, ", %s=", ifreq_members[i].label);
+        switch (ifreq_members[i].kind) {
+        case 'f': pr_xlat(b, XT_IFF_FLAGS, (uint16_t)rd_uint(r + 16, 2)); break;
+        case 'i': sb_printf(b, "%d", (int)rd_int(r + 16, 4)); break;
+        case 'a': pr_sockaddr(c, b, a + 16, 16); break;
+        default: pr_quote(b, r + 16, strnlen((const char *)r + 16, 16), 0); break;
+        }
+        sb_putc(b, '}');
+        return 1;
+    }
+    return 0;
+}
+
 /* Prints the argument of a request described by io at guest address a (known to be readable or not). */
 static void pr_ioctl_value(struct pctx *c, struct sbuf *b, const struct trace_ioctl *io, uint64_t a)
 {
@@ -322,19 +509,34 @@ static void pr_ioctl_value(struct pctx *c, struct sbuf *b, const struct trace_io
         pr_struct(c, b, SD_WINSIZE, a);
         return;
     }
-    if (ssize && !is_ptr && ssize <= 8) {
-        unsigned char v[8];
+    const char *br = io->type ? strchr(io->type, '[') : NULL;
+    unsigned count = br ? (unsigned)strtoul(br + 1, NULL, 10) : 1;
+    if (ssize && !is_ptr && count && ssize / count <= 8 && ssize <= 256) {
+        unsigned char v[256];
+        unsigned es = ssize / count;
         if (pr_read(c, a, v, ssize) < 0) {
             pr_ptr(b, a);
             return;
         }
         int is_signed = strncmp(io->type, "unsigned", 8) && strncmp(io->type, "__u", 3) && strcmp(io->type, "size_t");
-        if (is_signed)
-            sb_printf(b, "[%lld]", (long long)rd_int(v, ssize));
-        else
-            sb_printf(b, "[%llu]", (unsigned long long)rd_uint(v, ssize));
+        sb_putc(b, '[');
+        for (unsigned i = 0; i < count; i++) {   /* one value, or an array's ("[500, 33]") */
+            if (i)
+                sb_puts(b, ", ");
+            if (i >= (unsigned)c->t->strsize) {
+                sb_puts(b, "...");
+                break;
+            }
+            if (is_signed)
+                sb_printf(b, "%lld", (long long)rd_int(v + i * es, es));
+            else
+                sb_printf(b, "%llu", (unsigned long long)rd_uint(v + i * es, es));
+        }
+        sb_putc(b, ']');
         return;
     }
+    if (pr_ifreq(c, b, io, a))
+        return;
     const struct lay_struct *s = io->type && abi >= 0 ? lay_struct_find(io->type, abi) : NULL;
     struct lay_result r;
     if (s && lay_compute(s, abi, &r) == 0 && r.size <= 4096) {

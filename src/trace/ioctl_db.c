@@ -67,6 +67,62 @@ static const struct { const char *name; const char *type; uint8_t dir; } plain[]
     { "VT_OPENQRY", "int", R }, { "VT_DISALLOCATE", NULL, V }, { "KDGETMODE", "int", R },
     { "KDSETMODE", NULL, V }, { "KDGKBTYPE", "char", R }, { "KDGKBMODE", "int", R }, { "KDSKBMODE", NULL, V },
     { "HDIO_GETGEO", "struct hd_geometry", R },
+    /* block devices (linux/fs.h): several hold a long, which an ILP32 guest passes as 4 bytes */
+    { "BLKROSET", "int", W }, { "BLKROGET", "int", R }, { "BLKRRPART", NULL, N },
+    { "BLKGETSIZE", "unsigned long", R }, { "BLKFLSBUF", NULL, N }, { "BLKRASET", NULL, V },
+    { "BLKRAGET", "long", R }, { "BLKFRASET", NULL, V }, { "BLKFRAGET", "long", R },
+    { "BLKSECTSET", "unsigned short", W }, { "BLKSECTGET", "unsigned short", R }, { "BLKSSZGET", "int", R },
+    { "BLKTRACESTART", NULL, N }, { "BLKTRACESTOP", NULL, N }, { "BLKTRACETEARDOWN", NULL, N },
+    { "BLKDISCARD", "struct blk_range", W }, { "BLKSECDISCARD", "struct blk_range", W },
+    { "BLKZEROOUT", "struct blk_range", W }, { "BLKIOMIN", "unsigned int", R }, { "BLKIOOPT", "unsigned int", R },
+    { "BLKALIGNOFF", "int", R }, { "BLKPBSZGET", "unsigned int", R }, { "BLKDISCARDZEROES", "unsigned int", R },
+    { "BLKROTATIONAL", "unsigned short", R }, { "FIBMAP", "int", RW }, { "FIGETBSZ", "int", R },
+    /* IDE settings: the getters write a long */
+    { "HDIO_GET_UNMASKINTR", "long", R }, { "HDIO_GET_MULTCOUNT", "long", R }, { "HDIO_GET_QDMA", "long", R },
+    { "HDIO_GET_KEEPSETTINGS", "long", R }, { "HDIO_GET_32BIT", "long", R }, { "HDIO_GET_NOWERR", "long", R },
+    { "HDIO_GET_DMA", "long", R }, { "HDIO_GET_NICE", "long", R }, { "HDIO_GET_WCACHE", "long", R },
+    { "HDIO_GET_ACOUSTIC", "long", R }, { "HDIO_GET_ADDRESS", "long", R }, { "HDIO_GET_BUSSTATE", "long", R },
+    { "HDIO_SET_MULTCOUNT", NULL, V }, { "HDIO_SET_UNMASKINTR", NULL, V }, { "HDIO_SET_KEEPSETTINGS", NULL, V },
+    { "HDIO_SET_32BIT", NULL, V }, { "HDIO_SET_NOWERR", NULL, V }, { "HDIO_SET_DMA", NULL, V },
+    { "HDIO_SET_PIO_MODE", NULL, V }, { "HDIO_SET_NICE", NULL, V }, { "HDIO_SET_WCACHE", NULL, V },
+    { "HDIO_SET_ACOUSTIC", NULL, V }, { "HDIO_SET_BUSSTATE", NULL, V }, { "HDIO_SET_QDMA", NULL, V },
+    { "HDIO_SET_ADDRESS", NULL, V }, { "HDIO_SET_XFER", NULL, V },
+    /* floppies without an argument or with a value */
+    { "FDCLRPRM", NULL, N }, { "FDMSGON", NULL, N }, { "FDMSGOFF", NULL, N }, { "FDFMTBEG", NULL, N },
+    { "FDFMTEND", NULL, N }, { "FDSETEMSGTRESH", NULL, V }, { "FDFLUSH", NULL, N }, { "FDRESET", NULL, V },
+    { "FDWERRORCLR", NULL, N }, { "FDTWADDLE", NULL, N }, { "FDEJECT", NULL, N },
+    /* consoles, keyboards, serial lines */
+    { "VT_GETMODE", "struct vt_mode", R }, { "VT_SETMODE", "struct vt_mode", W }, { "VT_RELDISP", NULL, V },
+    { "VT_RESIZE", "struct vt_sizes", W }, { "VT_LOCKSWITCH", NULL, N }, { "VT_UNLOCKSWITCH", NULL, N },
+    { "VT_GETHIFONTMASK", "unsigned short", R }, { "VT_SENDSIG", NULL, N },
+    { "KIOCSOUND", NULL, V }, { "KDMKTONE", NULL, V }, { "KDGETLED", "char", R }, { "KDSETLED", NULL, V },
+    { "KDGKBLED", "char", R }, { "KDSKBLED", NULL, V }, { "KDGKBMETA", "int", R }, { "KDSKBMETA", NULL, V },
+    { "KDGKBENT", "struct kbentry", RW }, { "KDSKBENT", "struct kbentry", W }, { "KDSIGACCEPT", NULL, V },
+    { "TIOCGICOUNT", "struct serial_icounter_struct", R }, { "TIOCGPTPEER", NULL, V },
+    { "TIOCGLCKTRMIOS", "struct termios", R }, { "TIOCSLCKTRMIOS", "struct termios", W },
+    { "TIOCSERCONFIG", NULL, N },
+    /* frame buffers */
+    { "FBIOGET_VSCREENINFO", "struct fb_var_screeninfo", R }, { "FBIOPUT_VSCREENINFO", "struct fb_var_screeninfo", RW },
+    { "FBIOPAN_DISPLAY", "struct fb_var_screeninfo", RW }, { "FBIOGET_FSCREENINFO", "struct fb_fix_screeninfo", R },
+    { "FBIOGETCMAP", "struct fb_cmap", W }, { "FBIOPUTCMAP", "struct fb_cmap", W }, { "FBIOBLANK", NULL, V },
+    /* real-time clocks, perf events, the random device, CD-ROMs: no argument or a value */
+    { "RTC_AIE_ON", NULL, N }, { "RTC_AIE_OFF", NULL, N }, { "RTC_UIE_ON", NULL, N }, { "RTC_UIE_OFF", NULL, N },
+    { "RTC_PIE_ON", NULL, N }, { "RTC_PIE_OFF", NULL, N }, { "RTC_WIE_ON", NULL, N }, { "RTC_WIE_OFF", NULL, N },
+    { "RTC_VL_CLR", NULL, N }, { "PERF_EVENT_IOC_ENABLE", NULL, V }, { "PERF_EVENT_IOC_DISABLE", NULL, V },
+    { "PERF_EVENT_IOC_REFRESH", NULL, V }, { "PERF_EVENT_IOC_RESET", NULL, V }, { "PERF_EVENT_IOC_SET_OUTPUT", NULL, V },
+    { "RNDZAPENTCNT", NULL, N }, { "RNDCLEARPOOL", NULL, N }, { "RNDRESEEDCRNG", NULL, N },
+    { "CDROMPAUSE", NULL, N }, { "CDROMRESUME", NULL, N }, { "CDROMSTOP", NULL, N }, { "CDROMSTART", NULL, N },
+    { "CDROMEJECT", NULL, N }, { "CDROMCLOSETRAY", NULL, N }, { "CDROMEJECT_SW", NULL, V }, { "CDROMRESET", NULL, N },
+    { "CDROMREADTOCHDR", "struct cdrom_tochdr", R }, { "CDROM_SET_OPTIONS", NULL, V }, { "CDROM_CLEAR_OPTIONS", NULL, V },
+    { "CDROM_SELECT_SPEED", NULL, V }, { "CDROM_SELECT_DISC", NULL, V }, { "CDROM_MEDIA_CHANGED", NULL, V },
+    { "CDROM_DRIVE_STATUS", NULL, V }, { "CDROM_DISC_STATUS", NULL, N }, { "CDROM_CHANGER_NSLOTS", NULL, N },
+    { "CDROM_LOCKDOOR", NULL, V }, { "CDROM_DEBUG", NULL, V }, { "CDROM_GET_CAPABILITY", NULL, N },
+    /* network configuration */
+    { "SIOCADDRT", "struct rtentry", W }, { "SIOCDELRT", "struct rtentry", W },
+    { "SIOCADDMULTI", "struct ifreq", W }, { "SIOCDELMULTI", "struct ifreq", W }, { "SIOCDIFADDR", "struct ifreq", W },
+    { "SIOCGMIIPHY", "struct ifreq", RW }, { "SIOCGMIIREG", "struct ifreq", RW }, { "SIOCSMIIREG", "struct ifreq", W },
+    { "SIOCETHTOOL", "struct ifreq", RW }, { "SIOCWANDEV", "struct ifreq", RW }, { "SIOCOUTQNSD", "int", R },
+    { "SIOCGARP", "struct arpreq", RW }, { "SIOCSARP", "struct arpreq", W }, { "SIOCDARP", "struct arpreq", W },
 };
 
 static pthread_mutex_t build_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -166,15 +222,61 @@ static long db_lookup(const struct db *d, uint32_t req)
             else
                 hi = mid;
         }
-        for (unsigned i = lo; i < d->n && d->tab[i].req == key; i++)
-            if (pass == 0 || d->tab[i].sized)
+        long first = -1;
+        for (unsigned i = lo; i < d->n && d->tab[i].req == key; i++) {
+            if (pass == 1 && !d->tab[i].sized)
+                continue;
+            if (first < 0)
+                first = (long)i;
+            /* FS_IOC32_GETFLAGS is FS_IOC_GETFLAGS as an ILP32 guest spells it: the native name wins */
+            if (!strstr(d->tab[i].name, "IOC32"))
                 return (long)i;
+        }
+        if (first >= 0)
+            return first;
     }
     return -1;
 }
 
+int ioctl_abi_lay(const char *abi)
+{
+    return abi_lay(abi);
+}
+
+/* The union member of struct ifreq a request uses, where it is not one of the ABI-independent ones. */
+static const struct { const char *name, *member; } union_members[] = {
+    { "SIOCGIFMAP", "ifru_map" }, { "SIOCSIFMAP", "ifru_map" }, { "SIOCETHTOOL", "ifru_data" },
+    { "SIOCWANDEV", "ifru_settings" }, { "SIOCDEVPRIVATE", "ifru_data" },
+};
+
+/* Requests whose struct points to an array of structs, with the array's length in bytes. */
+static const struct { const char *name, *ptr, *len, *elem; } array_rules[] = {
+    { "SIOCGIFCONF", "ifc_buf", "ifc_len", "ifreq" },
+};
+
+int ioctl_array_rule(const char *name, const char **ptr, const char **len, const char **elem)
+{
+    for (size_t i = 0; name && i < sizeof array_rules / sizeof array_rules[0]; i++)
+        if (!strcmp(array_rules[i].name, name)) {
+            *ptr = array_rules[i].ptr, *len = array_rules[i].len, *elem = array_rules[i].elem;
+            return 0;
+        }
+    return -1;
+}
+
+const char *ioctl_union_member(const char *name)
+{
+    for (size_t i = 0; name && i < sizeof union_members / sizeof union_members[0]; i++)
+        if (!strcmp(union_members[i].name, name))
+            return union_members[i].member;
+    return NULL;
+}
+
 const struct trace_ioctl *trace_ioctl_find(const char *abi, uint32_t req)
 {
+    const struct trace_ioctl *u = ioctl_def_find(abi_lay(abi), req);
+    if (u)
+        return u;
     const struct db *d = db_find(abi);
     if (!d)
         return NULL;
@@ -215,9 +317,16 @@ const char *trace_ioctl_names(const char *abi, uint32_t req, char *buf, size_t s
     size_t len = 0;
     if (size)
         buf[0] = 0;
+    const struct trace_ioctl *u = ioctl_def_find(abi_lay(abi), req);
+    if (u) {
+        snprintf(buf, size, "%s", u->name);
+        return buf;
+    }
     if (i < 0)
         return buf;
     uint32_t key = d->tab[i].req;
+    while (i > 0 && d->tab[i - 1].req == key)
+        i--;
     for (; (unsigned long)i < d->n && d->tab[i].req == key; i++) {
         if (key != req && !d->tab[i].sized)
             continue;
@@ -234,6 +343,11 @@ uint32_t trace_ioctl_host_req(const char *guest_abi, uint32_t req)
 {
     const struct db *g = db_find(guest_abi), *h = db_find(lay_abis[lay_host_abi()].name);
     int gl = abi_lay(guest_abi), hl = lay_host_abi();
+    const struct trace_ioctl *u = ioctl_def_find(gl, req);
+    if (u) {
+        const struct trace_ioctl *hu = ioctl_def_named(hl, u->name);
+        return hu ? hu->req : 0;
+    }
     long i = g ? db_lookup(g, req) : -1;
     if (i >= 0 && h) {
         const struct ioctl_ent *e = &g->tab[i];

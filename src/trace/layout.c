@@ -1,5 +1,6 @@
 /* Struct layout engine: ABI data models, size/alignment/offset computation, scalar type names, and guest/host comparison. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "layout.h"
@@ -64,7 +65,7 @@ static unsigned prim_size(int t, const struct lay_abi *a, unsigned *align)
     switch (t) {
     case LY_CHAR: case LY_U8: case LY_S8: s = 1; break;
     case LY_U16: case LY_S16: s = 2; break;
-    case LY_U32: case LY_S32: case LY_INT: case LY_UINT: s = 4; break;
+    case LY_U32: case LY_S32: case LY_INT: case LY_UINT: case LY_FD: s = 4; break;
     case LY_U64: case LY_S64:
         *align = a->i64_align;
         return 8;
@@ -99,11 +100,31 @@ const struct lay_struct *lay_at(unsigned i)
     return i < lay_nstructs ? &lay_structs[i] : NULL;
 }
 
+/* Structs added at run time (--ioctl-defs), searched first. */
+static const struct lay_struct **added;
+static unsigned nadded, capadded;
+
+int lay_add_struct(const struct lay_struct *s)
+{
+    if (nadded == capadded) {
+        unsigned n = capadded ? capadded * 2 : 16;
+        const struct lay_struct **p = realloc(added, n * sizeof *p);
+        if (!p)
+            return -1;
+        added = p, capadded = n;
+    }
+    added[nadded++] = s;
+    return 0;
+}
+
 const struct lay_struct *lay_struct_find(const char *name, int abi)
 {
     if (!name || abi < 0 || abi >= LA_COUNT)
         return NULL;
     name = strip_struct(name);
+    for (unsigned i = nadded; i-- > 0;)
+        if ((added[i]->abis == 0 || (added[i]->abis & LAB(abi))) && strcmp(added[i]->name, name) == 0)
+            return added[i];
     for (unsigned i = 0; i < lay_nstructs; i++) {
         const struct lay_struct *s = &lay_structs[i];
         if ((s->abis == 0 || (s->abis & LAB(abi))) && strcmp(s->name, name) == 0)
@@ -234,6 +255,21 @@ unsigned lay_scalar_size(const char *type, int abi, int *is_ptr)
     if (!type || abi < 0 || abi >= LA_COUNT)
         return 0;
     size_t n = strlen(type);
+    const char *br = strchr(type, '[');
+    if (br && n > 2 && type[n - 1] == ']') {   /* "unsigned int[2]", "int [2]": an array of a scalar */
+        char elem[40];
+        size_t en = (size_t)(br - type);
+        while (en && type[en - 1] == ' ')
+            en--;
+        char *end;
+        unsigned long count = strtoul(br + 1, &end, 10);
+        if (!en || en >= sizeof elem || *end != ']' || !count || count > 65536)
+            return 0;
+        memcpy(elem, type, en);
+        elem[en] = 0;
+        unsigned es = lay_scalar_size(elem, abi, is_ptr);
+        return es ? es * (unsigned)count : 0;
+    }
     if (n && type[n - 1] == '*') {
         if (is_ptr)
             *is_ptr = 1;
@@ -246,6 +282,32 @@ unsigned lay_scalar_size(const char *type, int abi, int *is_ptr)
             return prim_size(scalars[i].type, &lay_abis[abi], &al);
         }
     return 0;
+}
+
+#define ONE(t) [t] = { "value", t, 1, NULL }
+static const struct lay_field one_field[LY_NTYPES] = {
+    ONE(LY_CHAR), ONE(LY_U8), ONE(LY_S8), ONE(LY_U16), ONE(LY_S16), ONE(LY_U32), ONE(LY_S32), ONE(LY_INT),
+    ONE(LY_UINT), ONE(LY_U64), ONE(LY_S64), ONE(LY_AU64), ONE(LY_LONG), ONE(LY_ULONG), ONE(LY_PTR),
+    ONE(LY_OLDDEV), ONE(LY_FD),
+};
+#undef ONE
+#define ONE(t) [t] = { "value", 0, 0, 0, 0, 1, &one_field[t] }
+static const struct lay_struct one_struct[LY_NTYPES] = {
+    ONE(LY_CHAR), ONE(LY_U8), ONE(LY_S8), ONE(LY_U16), ONE(LY_S16), ONE(LY_U32), ONE(LY_S32), ONE(LY_INT),
+    ONE(LY_UINT), ONE(LY_U64), ONE(LY_S64), ONE(LY_AU64), ONE(LY_LONG), ONE(LY_ULONG), ONE(LY_PTR),
+    ONE(LY_OLDDEV), ONE(LY_FD),
+};
+#undef ONE
+
+const struct lay_struct *lay_scalar_struct(const char *type)
+{
+    size_t n = type ? strlen(type) : 0;
+    if (n && type[n - 1] == '*')
+        return &one_struct[LY_PTR];
+    for (size_t i = 0; type && i < sizeof scalars / sizeof scalars[0]; i++)
+        if (strcmp(scalars[i].name, type) == 0)
+            return &one_struct[scalars[i].type];
+    return NULL;
 }
 
 unsigned lay_type_size(const char *type, int abi)

@@ -16,6 +16,7 @@ enum lay_type {
     LY_PTR,              /* any pointer */
     LY_OLDDEV,           /* __kernel_old_dev_t */
     LY_STRUCT,           /* nested struct or union, by name */
+    LY_FD,               /* int holding a file descriptor (printed as one) */
     LY_NTYPES
 };
 
@@ -86,6 +87,23 @@ unsigned lay_type_size(const char *type, int abi);
 /* Compares type's layout under guest and host ABIs. Returns 0 when identical (same size, offsets and
    field sizes), 1 when they differ, -1 when type is unknown; writes what differs first into why. */
 int lay_diff(const char *type, int guest, int host, char *why, size_t whysz);
+
+/* Adds a struct defined at run time (--ioctl-defs); it is found before the built-in ones. s and its
+   fields must stay valid. 0, or -1 when out of memory. */
+int lay_add_struct(const struct lay_struct *s);
+
+/* Maps a pointer value while converting (guest address -> host address or back); ctx is the caller's. */
+typedef uint64_t (*lay_ptr_fn)(void *ctx, uint64_t v);
+/* Converts one value of s from ABI from (bytes at src, its size under from) to ABI to (dst, its size
+   under to; zeroed first): fixed-size fields are copied, long/ulong/old dev_t sign- or zero-extended or
+   truncated, pointers passed through map (NULL stays NULL), nested structs and arrays converted field by
+   field. A union is converted through its member named member, else copied byte for byte over the
+   common size (for requests whose members agree across ABIs). Byte order must be the same.
+   0, or -1 with the reason in why. */
+int lay_convert(const struct lay_struct *s, int from, int to, const void *src, void *dst, lay_ptr_fn map,
+                void *ctx, const char *member, char *why, size_t whysz);
+/* The built-in description of a scalar C type as a one-field struct (for lay_convert), or NULL. */
+const struct lay_struct *lay_scalar_struct(const char *type);
 
 /* Offset and size of member path ("a" or "a.b" through nested structs) of s under abi; 0, or -1 when absent. */
 int lay_field_find(const struct lay_struct *s, int abi, const char *path, unsigned *off, unsigned *size);

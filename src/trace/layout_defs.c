@@ -214,6 +214,61 @@ static const struct lay_field f_hd_geometry[] = {
     F("heads", U8), F("sectors", U8), F("cylinders", U16), F("start", ULONG),
 };
 
+static const struct lay_field f_blk_range[] = { F("start", U64), F("len", U64) };
+static const struct lay_field f_vt_mode[] = {
+    F("mode", CHAR), F("waitv", CHAR), F("relsig", S16), F("acqsig", S16), F("frsig", S16),
+};
+static const struct lay_field f_vt_sizes[] = { F("v_rows", U16), F("v_cols", U16), F("v_scrollsize", U16) };
+static const struct lay_field f_kbentry[] = { F("kb_table", U8), F("kb_index", U8), F("kb_value", U16) };
+static const struct lay_field f_serial_icounter[] = {
+    F("cts", INT), F("dsr", INT), F("rng", INT), F("dcd", INT), F("rx", INT), F("tx", INT), F("frame", INT),
+    F("overrun", INT), F("parity", INT), F("brk", INT), F("buf_overrun", INT), A("reserved", INT, 9),
+};
+static const struct lay_field f_cdrom_tochdr[] = { F("cdth_trk0", U8), F("cdth_trk1", U8) };
+static const struct lay_field f_fb_bitfield[] = { F("offset", U32), F("length", U32), F("msb_right", U32) };
+static const struct lay_field f_fb_var_screeninfo[] = {
+    F("xres", U32), F("yres", U32), F("xres_virtual", U32), F("yres_virtual", U32), F("xoffset", U32),
+    F("yoffset", U32), F("bits_per_pixel", U32), F("grayscale", U32), S("red", "fb_bitfield"),
+    S("green", "fb_bitfield"), S("blue", "fb_bitfield"), S("transp", "fb_bitfield"), F("nonstd", U32),
+    F("activate", U32), F("height", U32), F("width", U32), F("accel_flags", U32), F("pixclock", U32),
+    F("left_margin", U32), F("right_margin", U32), F("upper_margin", U32), F("lower_margin", U32),
+    F("hsync_len", U32), F("vsync_len", U32), F("sync", U32), F("vmode", U32), F("rotate", U32),
+    F("colorspace", U32), A("reserved", U32, 4),
+};
+static const struct lay_field f_fb_fix_screeninfo[] = {
+    A("id", CHAR, 16), F("smem_start", ULONG), F("smem_len", U32), F("type", U32), F("type_aux", U32),
+    F("visual", U32), F("xpanstep", U16), F("ypanstep", U16), F("ywrapstep", U16), F("line_length", U32),
+    F("mmio_start", ULONG), F("mmio_len", U32), F("accel", U32), F("capabilities", U16), A("reserved", U16, 2),
+};
+static const struct lay_field f_fb_cmap[] = {
+    F("start", U32), F("len", U32), F("red", PTR), F("green", PTR), F("blue", PTR), F("transp", PTR),
+};
+static const struct lay_field f_rtentry[] = {
+    F("rt_pad1", ULONG), S("rt_dst", "sockaddr"), S("rt_gateway", "sockaddr"), S("rt_genmask", "sockaddr"),
+    F("rt_flags", U16), F("rt_pad2", S16), F("rt_pad3", ULONG), F("rt_pad4", PTR), F("rt_metric", S16),
+    F("rt_dev", PTR), F("rt_mtu", ULONG), F("rt_window", ULONG), F("rt_irtt", U16),
+};
+static const struct lay_field f_arpreq[] = {
+    S("arp_pa", "sockaddr"), S("arp_ha", "sockaddr"), F("arp_flags", INT), S("arp_netmask", "sockaddr"),
+    A("arp_dev", CHAR, 16),
+};
+
+/* ---- USB devices (usbfs, what libusb issues) ---- */
+static const struct lay_field f_usb_ctrltransfer[] = {
+    F("bRequestType", U8), F("bRequest", U8), F("wValue", U16), F("wIndex", U16), F("wLength", U16),
+    F("timeout", U32), F("data", PTR),
+};
+static const struct lay_field f_usb_bulktransfer[] = { F("ep", UINT), F("len", UINT), F("timeout", UINT), F("data", PTR) };
+static const struct lay_field f_usb_setinterface[] = { F("interface", UINT), F("altsetting", UINT) };
+static const struct lay_field f_usb_disconnectsignal[] = {   /* context comes back as si_addr: a value, not followed */
+    F("signr", UINT), F("context", ULONG),
+};
+static const struct lay_field f_usb_getdriver[] = { F("interface", UINT), A("driver", CHAR, 256) };
+static const struct lay_field f_usb_connectinfo[] = { F("devnum", UINT), F("slow", U8) };
+static const struct lay_field f_usb_hub_portinfo[] = { F("nports", CHAR), A("port", CHAR, 127) };
+static const struct lay_field f_usb_disconnect_claim[] = { F("interface", UINT), F("flags", UINT), A("driver", CHAR, 256) };
+static const struct lay_field f_usb_streams[] = { F("num_streams", UINT), F("num_eps", UINT) };
+
 /* ---- processes and the system ---- */
 static const struct lay_field f_rlimit[] = { F("rlim_cur", ULONG), F("rlim_max", ULONG) };
 static const struct lay_field f_rlimit64[] = { F("rlim_cur", U64), F("rlim_max", U64) };
@@ -294,6 +349,27 @@ const struct lay_struct lay_structs[] = {
     DEF("input_id", 0, f_input_id),
     DEF("input_absinfo", 0, f_input_absinfo),
     DEF("hd_geometry", 0, f_hd_geometry),
+    DEF("blk_range", 0, f_blk_range),
+    DEF("vt_mode", 0, f_vt_mode),
+    DEF("vt_sizes", 0, f_vt_sizes),
+    DEF("kbentry", 0, f_kbentry),
+    DEF("serial_icounter_struct", 0, f_serial_icounter),
+    DEF("cdrom_tochdr", 0, f_cdrom_tochdr),
+    DEF("fb_bitfield", 0, f_fb_bitfield),
+    DEF("fb_var_screeninfo", 0, f_fb_var_screeninfo),
+    DEF("fb_fix_screeninfo", 0, f_fb_fix_screeninfo),
+    DEF("fb_cmap", 0, f_fb_cmap),
+    DEF("rtentry", 0, f_rtentry),
+    DEF("usbdevfs_ctrltransfer", 0, f_usb_ctrltransfer),
+    DEF("usbdevfs_bulktransfer", 0, f_usb_bulktransfer),
+    DEF("usbdevfs_setinterface", 0, f_usb_setinterface),
+    DEF("usbdevfs_disconnectsignal", 0, f_usb_disconnectsignal),
+    DEF("usbdevfs_getdriver", 0, f_usb_getdriver),
+    DEF("usbdevfs_connectinfo", 0, f_usb_connectinfo),
+    DEF("usbdevfs_hub_portinfo", 0, f_usb_hub_portinfo),
+    DEF("usbdevfs_disconnect_claim", 0, f_usb_disconnect_claim),
+    DEF("usbdevfs_streams", 0, f_usb_streams),
+    DEF("arpreq", 0, f_arpreq),
 
     DEF("rlimit", 0, f_rlimit),
     DEF("rlimit64", 0, f_rlimit64),

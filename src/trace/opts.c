@@ -254,6 +254,24 @@ int trace_parse_opt(struct trace_opts *o, int argc, char **argv, int i, char *er
         used = 1, r = set_xstyle(o, a + 2, err, errsz);
     } else if (!strncmp(a, "--const-print-style=", 20)) {
         used = 1, r = set_xstyle(o, a + 20, err, errsz);
+    } else if (!strcmp(a, "--ioctl-defs") || !strncmp(a, "--ioctl-defs=", 13)) {
+        const char *path = a[12] == '=' ? a + 13 : val;
+        if (!path) {
+            snprintf(err, errsz, "option %s needs a file", a);
+            return -1;
+        }
+        if (trace_ioctl_defs_load(path, err, errsz) < 0)
+            return -1;
+        /* a re-executed child reads the same file, wherever its working directory is */
+        char *abs = realpath(path, NULL), *arg = NULL;
+        if (abs && asprintf(&arg, "--ioctl-defs=%s", abs) < 0)
+            arg = NULL;
+        free(abs);
+        if (arg) {
+            char *one[1] = { arg };
+            remember(o, one, 0, 1);   /* kept for the life of the process, as argv is */
+        }
+        return a[12] == '=' ? 1 : 2;  /* the log stays off unless asked for: the declarations act without it */
     } else if (!strncmp(a, "--ioctl=", 8)) {
         used = 1, r = set_policy(o, a + 8, err, errsz);
     } else if (!strncmp(a, "--trace=", 8) || !strncmp(a, "--status=", 9) || !strncmp(a, "--signal=", 9)) {

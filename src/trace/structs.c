@@ -73,6 +73,13 @@ static const struct sfield f_statx_ts[] = {
     M(STATX_TS_TV_SEC, DEC, 0, 0), M(STATX_TS_TV_NSEC, UDEC, 0, 0),
 };
 
+static const struct sfield f_statfs64[] = {   /* statfs64/fstatfs64 of 32-bit ABIs */
+    M(STATFS64_F_TYPE, HEX, 0, 0), M(STATFS64_F_BSIZE, UDEC, 0, 0), M(STATFS64_F_BLOCKS, UDEC, 0, 0),
+    M(STATFS64_F_BFREE, UDEC, 0, 0), M(STATFS64_F_BAVAIL, UDEC, 0, 0), M(STATFS64_F_FILES, UDEC, 0, 0),
+    M(STATFS64_F_FFREE, UDEC, 0, 0), M(STATFS64_F_FSID, BYTES, 0, SF_V),
+    M(STATFS64_F_NAMELEN, UDEC, 0, 0), M(STATFS64_F_FRSIZE, UDEC, 0, 0), M(STATFS64_F_FLAGS, HEX, 0, 0),
+};
+
 static const struct sfield f_statfs[] = {
     M(STATFS_F_TYPE, HEX, 0, 0), M(STATFS_F_BSIZE, UDEC, 0, 0), M(STATFS_F_BLOCKS, UDEC, 0, 0),
     M(STATFS_F_BFREE, UDEC, 0, 0), M(STATFS_F_BAVAIL, UDEC, 0, 0), M(STATFS_F_FILES, UDEC, 0, 0),
@@ -146,6 +153,11 @@ static const struct sfield f_flock[] = {
     M(FLOCK_L_START, DEC, 0, 0), M(FLOCK_L_LEN, DEC, 0, 0), M(FLOCK_L_PID, DEC, 0, SF_NZ),
 };
 
+static const struct sfield f_flock64[] = {   /* F_SETLK64 and friends of 32-bit ABIs */
+    M(FLOCK64_L_TYPE, XLAT, XT_LOCK_TYPE, 0), M(FLOCK64_L_WHENCE, XLAT, XT_SEEK_WHENCE, 0),
+    M(FLOCK64_L_START, DEC, 0, 0), M(FLOCK64_L_LEN, DEC, 0, 0), M(FLOCK64_L_PID, DEC, 0, SF_NZ),
+};
+
 static const struct sfield f_clone_args[] = {
     M(CLONE_ARGS_FLAGS, XLAT, XT_CLONE_FLAGS, 0), M(CLONE_ARGS_PIDFD, PTR, 0, SF_NZ),
     M(CLONE_ARGS_CHILD_TID, PTR, 0, 0), M(CLONE_ARGS_PARENT_TID, PTR, 0, 0),
@@ -170,6 +182,7 @@ static const struct sdesc sdescs[SD_COUNT] = {
     [SD_STATX] = D(STATX, f_statx),
     [SD_STATX_TS] = D(STATX_TS, f_statx_ts),
     [SD_STATFS] = D(STATFS, f_statfs),
+    [SD_STATFS64] = D(STATFS64, f_statfs64),
     [SD_TIMESPEC] = D(TIMESPEC, f_timespec),
     [SD_TIMESPEC64] = D(TIMESPEC64, f_timespec64),
     [SD_TIMEVAL] = D(TIMEVAL, f_timeval),
@@ -186,6 +199,7 @@ static const struct sdesc sdescs[SD_COUNT] = {
     [SD_TERMIOS] = D(TERMIOS, f_termios),
     [SD_STACK] = D(STACK, f_stack),
     [SD_FLOCK] = D(FLOCK, f_flock),
+    [SD_FLOCK64] = D(FLOCK64, f_flock64),
     [SD_CLONE_ARGS] = D(CLONE_ARGS, f_clone_args),
     [SD_EPOLL_EVENT] = D(EPOLL_EVENT, f_epoll_event),
     [SD_POLLFD] = D(POLLFD, f_pollfd),

@@ -606,6 +606,16 @@ void trace_leave(struct trace *t, struct emu_cpu *cpu, const struct sys_ent *e, 
     t->children |= spawned;
 }
 
+void trace_syscall_outside(struct trace *t, struct emu_cpu *cpu, int nr, const char *name, const uint64_t a[6],
+                           int64_t ret)
+{
+    if (!t)
+        return;
+    struct sys_ent e = { nr, name, NULL, trace_sig_find(name), 0, 0 };
+    trace_enter(t, cpu, &e, a);
+    trace_leave(t, cpu, &e, a, ret);
+}
+
 /* ---- lines without a syscall ---- */
 
 /* Writes a one-off line (as {"type": kind, "line": text} with --json) and frees the buffer. */

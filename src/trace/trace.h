@@ -81,6 +81,10 @@ unsigned trace_sig_count(void);
 void trace_enter(struct trace *t, struct emu_cpu *cpu, const struct sys_ent *e, const uint64_t a[6]);
 /* Called after the handler with its result (negative guest errno on failure); prints the line. */
 void trace_leave(struct trace *t, struct emu_cpu *cpu, const struct sys_ent *e, const uint64_t a[6], int64_t ret);
+/* A whole line for a syscall a backend serves itself, outside the syscall table (arm's private
+   cacheflush and set_tls, numbered from 0xf0000): its signature found by name, ret as the handler's. */
+void trace_syscall_outside(struct trace *t, struct emu_cpu *cpu, int nr, const char *name, const uint64_t a[6],
+                           int64_t ret);
 /* "+++ exited with N +++"; then, in the process that started the log, the -c table and the
    --abi-report table. */
 void trace_exited(struct trace *t, int status);
@@ -142,6 +146,45 @@ int trace_ioctl_policy(const struct trace *t);
    as is, 0 to refuse it (ENOTTY); writes the note for the log line ("passed through: identical layout",
    "refused: ..."). */
 int trace_ioctl_unknown(const char *guest_abi, uint32_t req, int policy, char *note, size_t notesz);
+/* --ioctl-defs: declares requests from text in the format README.md describes ("MYDEV_XFER _IOWR('M', 1)
+   { ptr buf; long len; u32 flags; }"); origin names the text in messages. Returns how many were
+   declared, or -1 with "ORIGIN:LINE: what" in err. Declarations last for the process. */
+int trace_ioctl_defs_parse(const char *text, const char *origin, char *err, size_t errsz);
+/* The same for the file at path. */
+int trace_ioctl_defs_load(const char *path, char *err, size_t errsz);
+
+/* What to do with a request (trace_ioctl_plan). */
+enum { TRACE_IOCTL_REFUSE, TRACE_IOCTL_RAW, TRACE_IOCTL_CONVERT };
+struct lay_struct;
+struct trace_ioctl_plan {
+    int action;                      /* TRACE_IOCTL_REFUSE/RAW/CONVERT */
+    uint32_t host_req;               /* the number to give the host (0: the guest's) */
+    unsigned dir;                    /* TRACE_IOC_* of the argument */
+    unsigned gsize, hsize;           /* CONVERT: bytes of the argument under the guest ABI and the host's */
+    const struct lay_struct *s;      /* CONVERT: its description */
+    int guest, host;                 /* CONVERT: layout-engine ABIs */
+    const char *member;              /* CONVERT: the union member the request uses, or NULL */
+    /* CONVERT of a request whose struct points to an array of structs with its length in bytes in an
+       int field (SIOCGIFCONF): the element, and where the pointer and the length are */
+    const struct lay_struct *elem;   /* NULL when there is no such array */
+    unsigned elem_gsize, elem_hsize; /* bytes of one element, guest and host */
+    unsigned ptr_goff, ptr_hoff, ptr_gsize, ptr_hsize;   /* the pointer field */
+    unsigned len_goff, len_hoff;     /* the int holding the array's length in bytes */
+};
+/* Decides how to run a request the handler has no hand-written translation for, under policy: passed
+   through as is (RAW), converted between the guest's and the host's layout (CONVERT: known requests
+   whose argument is described, and --ioctl-defs declarations), or refused (ENOTTY). Writes the note
+   for the log line ("translated: ...", "passed through: ...", "refused: ..."). */
+int trace_ioctl_plan(const char *guest_abi, uint32_t req, int policy, struct trace_ioctl_plan *p, char *note,
+                     size_t notesz);
+/* Converts the argument of a CONVERT plan: to_host 1 from the guest's layout (src, gsize bytes) to the
+   host's (dst, hsize bytes), 0 back; map turns each pointer field's value (guest address <-> host
+   address). 0, or -1 when the value cannot be converted. */
+int trace_ioctl_convert(const struct trace_ioctl_plan *p, int to_host, const void *src, void *dst,
+                        uint64_t (*map)(void *ctx, uint64_t v), void *ctx);
+/* The same for one array element of a plan with elem set. */
+int trace_ioctl_convert_elem(const struct trace_ioctl_plan *p, int to_host, const void *src, void *dst,
+                             uint64_t (*map)(void *ctx, uint64_t v), void *ctx);
 /* Says what xtrace did with the ioctl this thread is executing ("translated", "passed through: identical
    layout", "refused: ..."); called before trace_leave, it ends the line as " (WHAT)". t may be NULL. */
 void trace_ioctl_note(struct trace *t, const char *what);

@@ -88,6 +88,9 @@ enum trace_kind {
     K_SIGACTION_IN,      /* struct sigaction read at entry */
     K_SIGACTION_OUT,     /* struct sigaction filled by the kernel */
     K_DEV,               /* device number makedev(major, minor), shown when the mode in argument KX is a device */
+    K_OFF_HI,            /* high half of a 64-bit offset whose low half is argument KX (_llseek), decimal */
+    K_LOFF_OUT,          /* pointer to a 64-bit offset filled by the kernel: [N] */
+    K_PGOFF,             /* offset in 4096-byte units (mmap2), shown in bytes */
     K_KIND_COUNT
 };
 
@@ -124,9 +127,9 @@ unsigned trace_sig_class(const struct trace_sig *s);
 
 /* Struct printers for K_STRUCT_IN / K_STRUCT_OUT (parameter of the kind). */
 enum trace_sdesc {
-    SD_STAT, SD_STATX, SD_STATX_TS, SD_STATFS, SD_TIMESPEC, SD_TIMESPEC64, SD_TIMEVAL, SD_TIMEZONE,
+    SD_STAT, SD_STATX, SD_STATX_TS, SD_STATFS, SD_STATFS64, SD_TIMESPEC, SD_TIMESPEC64, SD_TIMEVAL, SD_TIMEZONE,
     SD_ITIMERSPEC, SD_ITIMERSPEC64, SD_ITIMERVAL, SD_UTSNAME, SD_RLIMIT, SD_RLIMIT64, SD_RUSAGE, SD_SYSINFO,
-    SD_WINSIZE, SD_TERMIOS, SD_STACK, SD_FLOCK, SD_CLONE_ARGS, SD_EPOLL_EVENT, SD_POLLFD,
+    SD_WINSIZE, SD_TERMIOS, SD_STACK, SD_FLOCK, SD_FLOCK64, SD_CLONE_ARGS, SD_EPOLL_EVENT, SD_POLLFD,
     SD_COUNT
 };
 
@@ -273,6 +276,17 @@ int pr_ioctl_arg(struct pctx *c, struct sbuf *b, uint64_t req, uint64_t a);
 const char *ioctl_take_note(char *buf, size_t size);
 /* Records an ioctl or struct-carrying syscall for --abi-report. */
 void abi_record(struct trace *t, const struct trace_sig *s, const uint64_t a[6], const char *note);
+
+/* ioctl_defs.c: the --ioctl-defs request numbered req under ABI lay (LA_*), or the one named name; NULL if none */
+const struct trace_ioctl *ioctl_def_find(int lay, uint32_t req);
+const struct trace_ioctl *ioctl_def_named(int lay, const char *name);
+/* ioctl_db.c: the union member a request uses (for translation), or NULL */
+const char *ioctl_union_member(const char *name);
+/* ioctl_db.c: for a request whose struct points to an array of structs (SIOCGIFCONF): the pointer field,
+   the int field holding the array's length in bytes, the element type; 0, or -1 when it has none */
+int ioctl_array_rule(const char *name, const char **ptr, const char **len, const char **elem);
+/* ioctl_db.c: the layout-engine ABI (LA_*) of a guest ABI name (the generic one when unknown) */
+int ioctl_abi_lay(const char *abi);
 
 /* trace.c: writes n bytes of finished lines with one write(2) (stdio when the log has no descriptor) */
 void trace_write(struct trace *t, const char *p, size_t n);

@@ -7,11 +7,13 @@
 /* Every guest ABI with generated tables (tools/gen-xlat.sh TRIPLE writes gen/xlat-ABI.h):
    adding one is its generated file, included here, and its row in XLAT_ABIS. */
 #include "gen/xlat-aarch64.h"
+#include "gen/xlat-arm.h"
 #include "gen/xlat-riscv64.h"
 
 #define XLAT_ABIS(X) \
     X(riscv64) \
-    X(aarch64)
+    X(aarch64) \
+    X(arm)
 
 static const struct xlat_abi *const abis[] = {
 #define XLAT_ROW(n) &xlat_abi_##n,

@@ -667,10 +667,16 @@ static int handle_stop(struct ui *u, const struct dbg_stop *st)
         ui_printf(u, "\nProgram received signal SIGINT, Interrupt.\n");
         return stopped_here(u);
     case DBG_STOP_EXEC:
-        ui_printf(u, "\nprocess %d is executing a new program: continuing lets it run without the debugger\n",
-                  (int)getpid());
+        ui_printf(u, "\nprocess %d is executing new program: %s (continuing lets it run without the debugger)\n",
+                  (int)getpid(), st->path ? st->path : "?");
         return stopped_here(u);
     case DBG_STOP_FORK:
+    case DBG_STOP_VFORK: /* like gdb without a fork catchpoint: say so, the child runs on, the parent goes on */
+        ui_printf(u, "[process %d %s child %d: the child runs on without the debugger]\n", (int)getpid(),
+                  st->kind == DBG_STOP_VFORK ? "vforked" : "forked", st->child_pid);
+        resume(u, stepped ? DBG_STEP : DBG_CONTINUE);
+        return 0;
+    case DBG_STOP_VFORK_DONE:
         resume(u, stepped ? DBG_STEP : DBG_CONTINUE);
         return 0;
     case DBG_STOP_STEP:

@@ -376,6 +376,8 @@ void ui_syms_load(struct ui *u)
             const char *name = sect_str(&strs, nm);
             if ((type != STT_FUNC && type != STT_OBJECT) || shndx == SHN_UNDEF || !*name)
                 continue;
+            if (type == STT_FUNC && !is64 && ((const Elf32_Ehdr *)img)->e_machine == EM_ARM)
+                val &= ~1ull; /* arm: bit 0 marks a Thumb function, which starts at the even address */
             u->syms[u->nsyms++] = (struct ui_sym){val + bias, size, type == STT_FUNC, strdup(name)};
         }
     }

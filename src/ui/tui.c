@@ -124,8 +124,10 @@ static void set_status(struct tui *t)
         return;
     }
     static const char *const names[] = {"", "at entry", "breakpoint", "stepped", "watchpoint", "signal", "interrupted",
-                                        "syscall entry", "syscall return", "fork", "exec", "exited", "killed"};
-    snprintf(t->status, sizeof t->status, "stopped: %s", st->kind >= 1 && st->kind <= 12 ? names[st->kind] : "");
+                                        "syscall entry", "syscall return", "fork", "exec", "exited", "killed",
+                                        "vfork", "vfork done"};
+    snprintf(t->status, sizeof t->status, "stopped: %s",
+             st->kind >= 1 && st->kind < (int)(sizeof names / sizeof names[0]) ? names[st->kind] : "");
 }
 
 static void run_command(struct tui *t, char *line)

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Randomised differential test: runs generated random programs (rvgen: RV64GC, a64gen: A64) under EMU_CMD and qemu-user and compares register dumps.
+# Randomised differential test: runs generated random programs (rvgen: RV64GC, a64gen: A64, armgen: A32/T32) under EMU_CMD and qemu-user and compares register dumps.
 #
 # usage: tests/diff/run.sh EMU_CMD BUILD_DIR [SEED...]
 #   default seeds: 1..40 with 300 instructions each; DIFF_LONG=1 runs seeds 1..1000.
 #   DIFF_COUNT=N changes the instructions per program; QEMU=... names the reference emulator.
-#   GUEST_ARCH=riscv64 (default, tests/diff/rvgen.c) or aarch64 (tests/a64/a64gen.c) picks the generator and the
-#   defaults of CROSS_CC (ARCH-linux-gnu-gcc) and QEMU (qemu-ARCH).
+#   GUEST_ARCH=riscv64 (default, tests/diff/rvgen.c), aarch64 (tests/a64/a64gen.c) or arm (tests/diff/armgen.c:
+#   A32/T32/VFP/NEON) picks the generator and the defaults of CROSS_CC (ARCH-linux-gnu-gcc,
+#   arm-linux-gnueabihf-gcc) and QEMU (qemu-ARCH).
 # Failing cases keep BUILD_DIR/diff/seed-N.S (and the binary) for reproduction; passing ones are removed.
 set -u
 
@@ -18,9 +19,10 @@ ARCH=${GUEST_ARCH:-riscv64}
 case "$ARCH" in
 riscv64) GEN_SRC="$SRC_DIR/rvgen.c" GEN_NAME=rvgen ASFLAGS=(-march=rv64gc -mabi=lp64d) RECORD=520 ;;
 aarch64) GEN_SRC="$SRC_DIR/../a64/a64gen.c" GEN_NAME=a64gen ASFLAGS=() RECORD=808 ;;
-*) echo "run.sh: unknown GUEST_ARCH '$ARCH' (riscv64 or aarch64)" >&2; exit 2 ;;
+arm) GEN_SRC="$SRC_DIR/armgen.c" GEN_NAME=armgen ASFLAGS=(-mfpu=neon-vfpv4) RECORD=408 ;;
+*) echo "run.sh: unknown GUEST_ARCH '$ARCH' (riscv64, aarch64 or arm)" >&2; exit 2 ;;
 esac
-CC=${CROSS_CC:-$ARCH-linux-gnu-gcc}
+if [ "$ARCH" = arm ]; then CC=${CROSS_CC:-arm-linux-gnueabihf-gcc}; else CC=${CROSS_CC:-$ARCH-linux-gnu-gcc}; fi
 HOSTCC=${HOSTCC:-gcc}
 QEMU=${QEMU:-qemu-$ARCH}
 COUNT=${DIFF_COUNT:-300}
@@ -69,6 +71,12 @@ if [ "$ARCH" = riscv64 ]; then
     REGNAMES=(ra sp gp tp t0 t1 t2 s0 s1 a0 a1 a2 a3 a4 a5 a6 a7 s2 s3 s4 s5 s6 s7 s8 s9 s10 s11 t3 t4 t5 t6)
     for i in $(seq 0 31); do REGNAMES+=("f$i"); done
     REGNAMES+=(fcsr scratch-checksum)
+elif [ "$ARCH" = arm ]; then
+    REGNAMES=()
+    for i in $(seq 0 14); do REGNAMES+=("r$i"); done
+    REGNAMES+=(apsr fpscr pad)
+    for i in $(seq 0 31); do REGNAMES+=("d$i"); done
+    REGNAMES+=(scratch-checksum)
 else
     REGNAMES=()
     for i in $(seq 0 30); do REGNAMES+=("x$i"); done

@@ -7,11 +7,17 @@
 #   TEST...    optional test names (default: every NAME.c here)
 # Per test NAME: NAME.expected (exact stdout), optional NAME.status (exit number or sigN, default 0),
 # NAME.args (one argument per line), NAME.stdin (fed to stdin, else /dev/null), NAME.ldflags (extra link flags).
-# Environment: GUEST_ARCH (riscv64 or aarch64, default riscv64) picks the defaults of CROSS_CC
-# (ARCH-linux-gnu-gcc), SYSROOT (/usr/ARCH-linux-gnu) and QEMU (qemu-ARCH; set to "" to skip the cross-check
-# against qemu); GUEST_TIMEOUT (60 s), GUEST_MODES ("static dynamic").
+# Environment: GUEST_ARCH (riscv64, aarch64, arm = armhf or armel = soft-float EABI; default riscv64) picks the
+# defaults of CROSS_CC (ARCH-linux-gnu-gcc, arm-linux-gnueabihf-gcc, arm-linux-gnueabi-gcc), SYSROOT
+# (/usr/<triple>) and QEMU (qemu-ARCH, qemu-arm; set to "" to skip the cross-check against qemu);
+# GUEST_TIMEOUT (60 s), GUEST_MODES ("static dynamic"), GUEST_VARIANTS (instruction-set variants, each built
+# with -mVARIANT: "arm thumb" for arm, "arm" for armel, none elsewhere; a case is then MODE-VARIANT/NAME).
 # Tests named rv*.c are riscv64-specific and are skipped for other architectures. For aarch64, files in
-# tests/a64/guest/ (NAME.c, NAME.expected, ...) replace the ones here, and extra NAME.c there are added.
+# tests/a64/guest/ (NAME.c, NAME.expected, ...) replace the ones here, and extra NAME.c there are added; for
+# arm and armel the same holds for tests/arm/guest/, whose armel/ subdirectory holds soft-float-only
+# replacements. An override dir's SKIP file lists "NAME reason" lines
+# (NAME or MODE-VARIANT/NAME, shell patterns allowed): those cases print SKIP with the reason and count neither
+# as passed nor failed (GUEST_NOSKIP=1 runs them anyway, to check whether a cause is gone).
 set -u
 
 if [ $# -lt 2 ]; then
@@ -21,21 +27,41 @@ fi
 
 SRC_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ARCH=${GUEST_ARCH:-riscv64}
+# Per architecture: target triple, qemu-user name, default variants, override directory (relative to here).
 case "$ARCH" in
-riscv64 | aarch64) ;;
-*) echo "run.sh: unknown GUEST_ARCH '$ARCH' (riscv64 or aarch64)" >&2; exit 2 ;;
+riscv64 | aarch64) TRIPLE=$ARCH-linux-gnu QARCH=$ARCH DEF_VARIANTS= OVR_REL= ;;
+arm) TRIPLE=arm-linux-gnueabihf QARCH=arm DEF_VARIANTS="arm thumb" OVR_REL=../arm/guest ;;
+armel) TRIPLE=arm-linux-gnueabi QARCH=arm DEF_VARIANTS="arm" OVR_REL=../arm/guest ;;
+*) echo "run.sh: unknown GUEST_ARCH '$ARCH' (riscv64, aarch64, arm or armel)" >&2; exit 2 ;;
 esac
-CC=${CROSS_CC:-$ARCH-linux-gnu-gcc}
-SYSROOT=${SYSROOT:-/usr/$ARCH-linux-gnu}
+[ "$ARCH" = aarch64 ] && OVR_REL=../a64/guest
+CC=${CROSS_CC:-$TRIPLE-gcc}
+SYSROOT=${SYSROOT:-/usr/$TRIPLE}
 TIMEOUT=${GUEST_TIMEOUT:-60}
 MODES=${GUEST_MODES:-static dynamic}
-QEMU=${QEMU-qemu-$ARCH}
-QNAME=$(basename "${QEMU:-qemu-$ARCH}")
+VARIANTS=${GUEST_VARIANTS-$DEF_VARIANTS}
+QEMU=${QEMU-qemu-$QARCH}
+QNAME=$(basename "${QEMU:-qemu-$QARCH}")
+# Build configurations: each mode, times each variant when there are any ("static-thumb").
+CONFIGS=()
+for mode in $MODES; do
+    if [ -z "$VARIANTS" ]; then CONFIGS+=("$mode"); else for v in $VARIANTS; do CONFIGS+=("$mode-$v"); done; fi
+done
 # Per-architecture replacements of test files (none for riscv64).
 OVR_DIR=
-[ "$ARCH" = aarch64 ] && OVR_DIR=$(cd "$SRC_DIR/../a64/guest" 2>/dev/null && pwd)
-tf() { # name.ext -> the file to use (the architecture's replacement when there is one)
-    if [ -n "$OVR_DIR" ] && [ -e "$OVR_DIR/$1" ]; then echo "$OVR_DIR/$1"; else echo "$SRC_DIR/$1"; fi
+[ -n "$OVR_REL" ] && OVR_DIR=$(cd "$SRC_DIR/$OVR_REL" 2>/dev/null && pwd)
+# Cases skipped for reasons outside the syscall layer (see the SKIP file), "NAME reason" per line.
+declare -A SKIPS=()
+for f in "$OVR_DIR/SKIP" "$OVR_DIR/$ARCH/SKIP"; do
+    [ -n "$OVR_DIR" ] && [ -f "$f" ] && [ -z "${GUEST_NOSKIP:-}" ] || continue
+    while read -r k r; do
+        case "$k" in '' | '#'*) continue ;; esac
+        SKIPS[$k]=$r
+    done <"$f"
+done
+tf() { # name.ext -> the file to use (the architecture's replacement when there is one; OVR_DIR/ARCH/ first)
+    if [ -n "$OVR_DIR" ] && [ -e "$OVR_DIR/$ARCH/$1" ]; then echo "$OVR_DIR/$ARCH/$1"
+    elif [ -n "$OVR_DIR" ] && [ -e "$OVR_DIR/$1" ]; then echo "$OVR_DIR/$1"; else echo "$SRC_DIR/$1"; fi
 }
 NPROC=$(nproc 2>/dev/null || echo 2)
 
@@ -87,10 +113,11 @@ else
 fi
 
 # ---------------------------------------------------------------- build (make-like, parallel)
-build_one() { # mode name
+build_one() { # config name
     local mode=$1 name=$2 out="$BUILD_DIR/$1/$2" ldflags=() flags=(-O2 -Wall -Wno-unused-result)
     [ -f "$(tf "$name.ldflags")" ] && read -ra ldflags <"$(tf "$name.ldflags")"
-    [ "$mode" = static ] && flags+=(-static)
+    [[ $mode == static* ]] && flags+=(-static)
+    [[ $mode == *-* ]] && flags+=("-m${mode#*-}")
     if "$CC" "${flags[@]}" -o "$out.tmp" "$(tf "$name.c")" "${ldflags[@]}" -lm >"$out.log" 2>&1; then
         mv -f "$out.tmp" "$out"
     else
@@ -108,7 +135,7 @@ needs_build() { # mode name
     return 1
 }
 
-for mode in $MODES; do
+for mode in "${CONFIGS[@]}"; do
     mkdir -p "$BUILD_DIR/$mode"
 done
 running=0
@@ -116,7 +143,7 @@ for name in "${TESTS[@]}"; do
     if [ ! -f "$(tf "$name.c")" ]; then
         continue
     fi
-    for mode in $MODES; do
+    for mode in "${CONFIGS[@]}"; do
         if needs_build "$mode" "$name"; then
             build_one "$mode" "$name" &
             running=$((running + 1))
@@ -141,7 +168,7 @@ run_guest() { # mode name outprefix emu-words...
     [ -f "$(tf "$name.stdin")" ] && stdin="$(tf "$name.stdin")"
     [ -f "$(tf "$name.args")" ] && mapfile -t args <"$(tf "$name.args")"
     local lopt=()
-    [ "$mode" = dynamic ] && lopt=(-L "$SYSROOT")
+    [[ $mode == dynamic* ]] && lopt=(-L "$SYSROOT")
     # a clean, fixed environment; keep the emulators' own debugging variables
     for v in $(compgen -e); do
         case "$v" in XTRACE_* | QEMU_*) envs+=("$v=${!v}") ;; esac
@@ -171,9 +198,20 @@ indent() { sed 's/^/    /'; }
 
 pass=0
 fail=0
+skip=0
 for name in "${TESTS[@]}"; do
-    for mode in $MODES; do
+    for mode in "${CONFIGS[@]}"; do
         case="$mode/$name"
+        why=
+        for k in "${!SKIPS[@]}"; do # keys are NAME or MODE-VARIANT/NAME, shell patterns allowed
+            # shellcheck disable=SC2053
+            if [[ $name == $k || $case == $k ]]; then why=${SKIPS[$k]}; break; fi
+        done
+        if [ -n "$why" ]; then
+            echo "SKIP $case: $why"
+            skip=$((skip + 1))
+            continue
+        fi
         if [ ! -f "$(tf "$name.c")" ]; then
             echo "FAIL $case: no such test ($(tf "$name.c"))"
             fail=$((fail + 1))
@@ -242,5 +280,6 @@ for name in "${TESTS[@]}"; do
     done
 done
 
+[ "$skip" -gt 0 ] && echo "($skip skipped: see $OVR_DIR/SKIP)"
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

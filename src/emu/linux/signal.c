@@ -11,6 +11,7 @@
 #include "sigdeliver.h"
 #include "sys.h"
 #include "trace.h"
+#include "wake.h"
 
 /* Guest SA_* and SS_* values (generic numbering). */
 #define G_SA_SIGINFO 0x00000004u
@@ -25,18 +26,80 @@
 
 static int valid_sig(uint64_t s) { return s >= 1 && s <= 64; }
 
-/* Default disposition: 0 ignore, 1 terminate, 2 terminate with core. */
+/* Default disposition: 0 ignore, 1 terminate, 2 terminate with core, 3 stop (SIGCONT's "continue" is
+   the host kernel's job: it resumes the stopped host process). */
 static int default_action(int sig)
 {
     switch (sig) {
     case SIGCHLD: case SIGURG: case SIGWINCH: case SIGCONT:
         return 0;
+    case SIGSTOP: case SIGTSTP: case SIGTTIN: case SIGTTOU:
+        return 3;
     case SIGQUIT: case SIGILL: case SIGTRAP: case SIGABRT: case SIGBUS: case SIGFPE:
     case SIGSEGV: case SIGXCPU: case SIGXFSZ: case SIGSYS:
         return 2;
     default:
         return 1;
     }
+}
+
+/* Signals whose guest mask is mirrored on the host thread, so that a signal the guest blocks stays pending
+   in the host kernel (where signalfd and sigtimedwait find it, and where it interrupts nothing): the
+   classic signals except the synchronous faults xtrace takes itself and the unblockable ones. */
+int sig_host_maskable(int sig)
+{
+    return sig >= 1 && sig < 32 && sig != SIGSEGV && sig != SIGBUS && sig != SIGILL && sig != SIGFPE &&
+           sig != SIGTRAP && sig != SIGKILL && sig != SIGSTOP;
+}
+
+void sig_host_mask(uint64_t guest_mask)
+{
+    sigset_t blk, unb;
+    sigemptyset(&blk);
+    sigemptyset(&unb);
+    for (int s = 1; s < 32; s++)
+        if (sig_host_maskable(s))
+            sigaddset(guest_mask & BIT(s) ? &blk : &unb, s);
+    pthread_sigmask(SIG_BLOCK, &blk, NULL);
+    pthread_sigmask(SIG_UNBLOCK, &unb, NULL);
+}
+
+/* The blocked mask survives execve: a re-executed xtrace starts with the host thread blocking what the guest
+   blocked, and the guest takes that over at its first signal syscall (before it nothing can be delivered to
+   it that the host mask would hold back). */
+static int mask_adopted;
+
+void sig_adopt_host_mask(struct emu_cpu *c)
+{
+    if (mask_adopted)
+        return;
+    mask_adopted = 1;
+    sigset_t cur;
+    if (pthread_sigmask(SIG_BLOCK, NULL, &cur) != 0)
+        return;
+    for (int s = 1; s < 32; s++)
+        if (sig_host_maskable(s) && sigismember(&cur, s))
+            c->sigmask |= BIT(s);
+}
+
+/* Default action "stop": the whole host process stops by the same signal (so a parent's wait4 with
+   WUNTRACED sees it) and this returns once SIGCONT resumes it. The guest state is consistent: this runs at
+   a block boundary or a syscall return. */
+static void stop_process(int sig)
+{
+    struct sigaction dfl, old;
+    memset(&dfl, 0, sizeof dfl);
+    dfl.sa_handler = SIG_DFL;
+    sigset_t one, oldmask;
+    sigemptyset(&one);
+    sigaddset(&one, sig);
+    if (sig != SIGSTOP)
+        sigaction(sig, &dfl, &old);
+    pthread_sigmask(SIG_UNBLOCK, &one, &oldmask);
+    kill(getpid(), sig);
+    pthread_sigmask(SIG_SETMASK, &oldmask, NULL);
+    if (sig != SIGSTOP)
+        sigaction(sig, &old, NULL);
 }
 
 static int on_altstack(struct emu_cpu *c, uint64_t sp)
@@ -74,6 +137,10 @@ static int deliver(struct emu_cpu *c, int sig, const struct sig_info *in, int sy
         int d = default_action(sig);
         if (d == 0)
             return 0;
+        if (d == 3) {
+            stop_process(sig);
+            return 0;
+        }
         if (d == 2) {
             c->sig = sig, c->sig_code = info->code, c->sig_addr = info->addr;
             crash_report(c);
@@ -149,6 +216,7 @@ static void on_host_signal(int sig, siginfo_t *si, void *uc)
     struct sig_info info = {si->si_code, si->si_pid, (int)si->si_uid, (uint64_t)(uintptr_t)si->si_addr};
     c->pinfo[sig] = info;
     __atomic_or_fetch(&c->pending, BIT(sig), __ATOMIC_SEQ_CST);
+    emu_wake(c); /* also when it arrived just before c's blocking host call (wake.c) */
 }
 
 /* Mirrors the guest's disposition of an asynchronous signal on the host. */
@@ -184,17 +252,47 @@ int sig_restartable(struct emu_cpu *c)
 
 /* ---- syscalls ---- */
 
+/* Queues a signal on the calling host thread with the given siginfo (kill's SI_USER included): a
+   single-threaded guest's own process-directed signals go there, since a process-directed one could be taken
+   by a helper host thread (wake.c's) in the moment before that thread blocks everything. The kernel lets a
+   thread claim SI_USER only towards itself from the main thread; elsewhere it is a tgkill (SI_TKILL). */
+static int64_t host_self_queue(int sig, const struct sig_info *in, const void *value)
+{
+    siginfo_t hi;
+    memset(&hi, 0, sizeof hi);
+    hi.si_signo = sig;
+    hi.si_code = in->code;
+    hi.si_pid = in->pid;
+    hi.si_uid = (uid_t)in->uid;
+    if (value)
+        memcpy(&hi.si_value, value, sizeof hi.si_value);
+    pid_t tid = (pid_t)syscall(SYS_gettid);
+    if (syscall(SYS_rt_tgsigqueueinfo, (pid_t)getpid(), tid, sig, &hi) == 0)
+        return 0;
+    return RET(syscall(SYS_tgkill, (pid_t)getpid(), tid, sig));
+}
+
 static int64_t signal_self(struct emu_cpu *c, int sig, int code)
 {
     if (!sig)
         return 0;
     struct sig_info si = {code, (int)getpid(), (int)getuid(), 0};
+    if ((c->sigmask & BIT(sig)) && sig_host_maskable(sig)) {
+        /* Blocked: it waits in the host kernel like one from outside, for signalfd and sigtimedwait; the
+           host mask mirrors the guest's, so it stays pending there until the guest unblocks it. */
+        if (code == SI_TKILL)
+            return RET(syscall(SYS_tgkill, (pid_t)getpid(), (pid_t)syscall(SYS_gettid), sig));
+        if (c->proc->nthreads <= 1)
+            return host_self_queue(sig, &si, NULL);
+        return RET(kill(getpid(), sig));
+    }
     sig_queue(c, sig, &si);
     return 0;
 }
 
 SYS(sys_kill)
 {
+    sig_adopt_host_mask(c);
     pid_t pid = (pid_t)a[0];
     if (!valid_sig(a[1]) && a[1])
         return -EINVAL;
@@ -205,6 +303,7 @@ SYS(sys_kill)
 
 SYS(sys_tgkill)
 {
+    sig_adopt_host_mask(c);
     if (!valid_sig(a[2]) && a[2])
         return -EINVAL;
     if ((pid_t)a[0] == getpid() && (pid_t)a[1] == c->tid)
@@ -214,6 +313,7 @@ SYS(sys_tgkill)
 
 SYS(sys_tkill)
 {
+    sig_adopt_host_mask(c);
     if (!valid_sig(a[1]) && a[1])
         return -EINVAL;
     if ((pid_t)a[0] == c->tid)
@@ -221,8 +321,52 @@ SYS(sys_tkill)
     return RET(syscall(SYS_tkill, (pid_t)a[0], (int)a[1]));
 }
 
+/* rt_sigqueueinfo / rt_tgsigqueueinfo: the guest's siginfo (code and the value sigqueue carries; the union
+   starts at 16 on LP64, 12 on ILP32) sent through the host, so a receiver sees it as the kernel gives it. */
+static int64_t sigqueue_common(struct emu_cpu *c, pid_t tgid, pid_t tid, uint64_t sig, uint64_t uinfo)
+{
+    sig_adopt_host_mask(c);
+    if (!valid_sig(sig) && sig)
+        return -EINVAL;
+    unsigned ws = sys_word(c), u = ws == 8 ? 16 : 12;
+    uint8_t b[32];
+    if (mem_read(MEMP, uinfo, b, sizeof b) < 0)
+        return -EFAULT;
+    int code = (int)ld32(b + 8);
+    int self = tgid == getpid() && (tid < 0 || tid == c->tid || tid == (pid_t)syscall(SYS_gettid));
+    if ((code >= 0 || code == SI_TKILL) && !self)
+        return -EPERM; /* only the kernel and a process itself may claim those codes */
+    if (!sig)
+        return RET(tid < 0 ? kill(tgid, 0) : (long)syscall(SYS_tgkill, tgid, tid, 0));
+    siginfo_t hi;
+    memset(&hi, 0, sizeof hi);
+    hi.si_signo = (int)sig;
+    hi.si_code = code;
+    hi.si_pid = (pid_t)ld32(b + u);
+    hi.si_uid = ld32(b + u + 4);
+    hi.si_value.sival_ptr = (void *)(uintptr_t)(ws == 8 ? ld64(b + u + 8) : ld32(b + u + 8));
+    if (self && !((c->sigmask & BIT(sig)) && sig_host_maskable((int)sig))) {
+        struct sig_info si = {code, hi.si_pid, (int)hi.si_uid, 0};
+        sig_queue(c, (int)sig, &si); /* delivered on the way out of this syscall, as the kernel does */
+        return 0;
+    }
+    if (self && tid < 0 && c->proc->nthreads <= 1) {
+        struct sig_info si = {code, hi.si_pid, (int)hi.si_uid, 0};
+        return host_self_queue((int)sig, &si, &hi.si_value);
+    }
+    if (self && tid >= 0)
+        tid = (pid_t)syscall(SYS_gettid);
+    return RET(tid < 0 ? syscall(SYS_rt_sigqueueinfo, tgid, (int)sig, &hi)
+                       : syscall(SYS_rt_tgsigqueueinfo, tgid, tid, (int)sig, &hi));
+}
+
+SYS(sys_rt_sigqueueinfo) { return sigqueue_common(c, (pid_t)a[0], -1, a[1], a[2]); }
+
+SYS(sys_rt_tgsigqueueinfo) { return sigqueue_common(c, (pid_t)a[0], (pid_t)a[1], a[2], a[3]); }
+
 SYS(sys_rt_sigaction)
 {
+    sig_adopt_host_mask(c);
     int sig = (int)a[0];
     if (!valid_sig(a[0]) || a[3] != 8)
         return -EINVAL;
@@ -258,6 +402,7 @@ SYS(sys_rt_sigaction)
 
 SYS(sys_rt_sigprocmask)
 {
+    sig_adopt_host_mask(c);
     if (a[3] != 8)
         return -EINVAL;
     uint64_t old = c->sigmask, set;
@@ -271,6 +416,8 @@ SYS(sys_rt_sigprocmask)
         default: return -EINVAL;
         }
         c->sigmask &= ~UNBLOCKABLE;
+        if ((c->sigmask ^ old) & 0xffffffffu)
+            sig_host_mask(c->sigmask);
     }
     if (a[2] && mem_write(MEMP, a[2], &old, 8) < 0)
         return -EFAULT;
@@ -279,7 +426,13 @@ SYS(sys_rt_sigprocmask)
 
 SYS(sys_rt_sigpending)
 {
+    sig_adopt_host_mask(c);
     uint64_t set = c->pending & c->sigmask;
+    sigset_t host; /* blocked signals wait in the host kernel too (see sig_host_mask) */
+    if (sigpending(&host) == 0)
+        for (int s = 1; s < 32; s++)
+            if (sig_host_maskable(s) && sigismember(&host, s))
+                set |= BIT(s) & c->sigmask;
     if (a[1] != 8)
         return -EINVAL;
     return mem_write(MEMP, a[0], &set, 8);
@@ -287,6 +440,7 @@ SYS(sys_rt_sigpending)
 
 SYS(sys_rt_sigsuspend)
 {
+    sig_adopt_host_mask(c);
     uint64_t set;
     if (a[1] != 8)
         return -EINVAL;
@@ -297,11 +451,19 @@ SYS(sys_rt_sigsuspend)
     c->sigmask = set & ~UNBLOCKABLE;
     /* Wait with host signals blocked between the check and the wait, so none is lost; the host handlers
        queue them as pending guest signals. */
-    sigset_t all, old;
+    sigset_t all, old, during;
     sigfillset(&all);
     pthread_sigmask(SIG_BLOCK, &all, &old);
+    during = old; /* with the guest's temporary mask mirrored, so host-pending signals it opens arrive */
+    for (int s = 1; s < 32; s++)
+        if (sig_host_maskable(s)) {
+            if (c->sigmask & BIT(s))
+                sigaddset(&during, s);
+            else
+                sigdelset(&during, s);
+        }
     while (!(__atomic_load_n(&c->pending, __ATOMIC_SEQ_CST) & ~c->sigmask))
-        sigsuspend(&old);
+        sigsuspend(&during);
     pthread_sigmask(SIG_SETMASK, &old, NULL);
     return -EINTR;
 }
@@ -309,7 +471,11 @@ SYS(sys_rt_sigsuspend)
 SYS(sys_rt_sigreturn)
 {
     (void)a;
-    return c->proc->isa->sig_return(c);
+    uint64_t before = c->sigmask;
+    int64_t r = c->proc->isa->sig_return(c);
+    if ((c->sigmask ^ before) & 0xffffffffu)
+        sig_host_mask(c->sigmask); /* the frame's mask may differ from the one the host thread has */
+    return r;
 }
 
 SYS(sys_sigaltstack)
@@ -346,6 +512,9 @@ SYS(sys_sigaltstack)
 const struct sys_impl sys_signal_impls[] = {
     {"kill", sys_kill}, {"tgkill", sys_tgkill}, {"tkill", sys_tkill}, {"rt_sigaction", sys_rt_sigaction},
     {"rt_sigprocmask", sys_rt_sigprocmask}, {"rt_sigpending", sys_rt_sigpending},
-    {"rt_sigreturn", sys_rt_sigreturn}, {"rt_sigsuspend", sys_rt_sigsuspend}, {"sigaltstack", sys_sigaltstack},
-    {NULL, NULL},
+    {"rt_sigreturn", sys_rt_sigreturn}, {"sigreturn", sys_rt_sigreturn} /* arm: the backend tells the frames apart */,
+    {"rt_sigsuspend", sys_rt_sigsuspend}, {"sigaltstack", sys_sigaltstack},
+    {"rt_sigtimedwait", sys_rt_sigtimedwait}, {"rt_sigtimedwait_time64", sys_rt_sigtimedwait_time64},
+    {"signalfd4", sys_signalfd4}, {"signalfd", sys_signalfd}, {"rt_sigqueueinfo", sys_rt_sigqueueinfo},
+    {"rt_tgsigqueueinfo", sys_rt_tgsigqueueinfo}, {NULL, NULL},
 };

@@ -27,6 +27,53 @@ extern const struct sys_impl sys_fd_impls[];   /* epoll, eventfd, timerfd, inoti
 extern const struct sys_impl sys_compat32_impls[]; /* stat64, _llseek, statfs64: 32-bit-only calls */
 extern const struct sys_impl sys_signal_impls[]; /* dispositions, masks, kill, sigreturn */
 
+extern const struct sys_impl sys_uid16_impls[]; /* 16-bit uid/gid forms of the credential calls (arm, i386) */
+extern const struct sys_impl sys_net32_impls[];  /* msghdr-carrying socket calls with ILP32 layouts */
+extern const struct sys_impl sys_dir32_impls[];  /* getdents64/lseek with 31-bit directory offsets */
+extern const struct sys_impl sys_ilp32_impls[];  /* other plain-named calls with ILP32 layouts */
+
+/* The generic handler bound to a kernel name, or NULL. */
+sys_fn sys_find_impl(const char *name);
+/* The ILP32 twin of an LP64-layout handler (sys_twin32.c), or NULL. */
+sys_fn sys_twin32_find(const char *name);
+
+/* Guest memory for a syscall's wide copies of 32-bit structs, carved below the guest's stack pointer. */
+struct sys_scratch {
+    uint64_t next;               /* lowest address handed out so far */
+    uint64_t low;                /* the most that may be used */
+};
+/* Starts an empty scratch area for this syscall; returns 0 or -EFAULT. */
+int sys_scratch_init(struct emu_cpu *c, struct sys_scratch *s);
+/* A 16-byte-aligned writable block of size bytes, or 0 when there is no room. */
+uint64_t sys_scratch_alloc(struct emu_cpu *c, struct sys_scratch *s, uint64_t size);
+
+/* One field of a struct that differs between a 32-bit ABI and LP64: offsets and sizes at both widths. */
+struct sys_field {
+    uint16_t g, w;               /* offset in the ILP32 layout, in the LP64 layout */
+    uint8_t gs, ws;              /* sizes in bytes */
+    uint8_t fl;                  /* SF_* */
+};
+#define SF_SIGNED 0x01           /* sign-extend when widening */
+#define SF_OVF 0x02              /* narrowing a value that does not fit fails with EOVERFLOW */
+#define SF_CLAMP 0x04            /* narrowing saturates (RLIM_INFINITY, counts) */
+#define SF_INF 0x08              /* all-ones widens to all-ones (RLIM_INFINITY) */
+#define SF_USEC 0x10             /* microseconds at 32 bits, nanoseconds at 64 (a timeval read as a timespec) */
+#define SF_ID16 0x20             /* a 16-bit uid/gid: too big reads as the overflow id 65534 */
+
+/* A struct described at both widths; out, when set, replaces the field walk for narrowing. */
+struct sys_layout {
+    const char *name;            /* C struct name */
+    uint16_t gsize, wsize;       /* sizes at 32 and 64 bits */
+    const struct sys_field *f;   /* fields to convert (others read as 0) */
+    unsigned nf;                 /* how many */
+    int (*out)(const uint8_t *w, uint8_t *g); /* custom LP64 -> ILP32 conversion, or NULL */
+};
+/* ILP32 bytes to LP64 bytes (never fails). */
+int sys_layout_in(const struct sys_layout *l, const uint8_t *g, uint8_t *w);
+/* LP64 bytes to ILP32 bytes; returns 0 or -EOVERFLOW. */
+int sys_layout_out(const struct sys_layout *l, const uint8_t *w, uint8_t *g);
+extern const struct sys_layout sys_layout_timespec32; /* struct old_timespec32 */
+
 /* Fills isa->systab from the numbering for isa->name; returns -1 when xtrace has none. */
 int sys_init_isa(struct emu_isa *isa);
 

@@ -1,6 +1,10 @@
-/* Syscalls only 32-bit ABIs have: stat64 family, _llseek, statfs64, fcntl64, ugetrlimit (ILP32 layouts). */
+/* Syscalls only 32-bit ABIs have: stat64 family, statfs64, ugetrlimit, 16-bit ids, and
+   the pre-*at legacy forms arm keeps (dup2, pipe, poll, fork...), each rebuilt on a generic handler. */
 #include <fcntl.h>
+#include <sched.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
@@ -69,16 +73,6 @@ static int64_t stat_path(struct emu_cpu *c, uint64_t gpath, uint64_t gbuf, int f
 SYS(sys_stat64) { return stat_path(c, a[0], a[1], 0); }
 SYS(sys_lstat64) { return stat_path(c, a[0], a[1], AT_SYMLINK_NOFOLLOW); }
 
-/* _llseek(fd, offset_high, offset_low, loff_t *result, whence) */
-SYS(sys_llseek)
-{
-    off_t r = lseek((int)a[0], (off_t)((a[1] << 32) | (a[2] & 0xffffffffu)), (int)a[4]);
-    if (r < 0)
-        return ERR();
-    uint64_t v = (uint64_t)r;
-    return mem_write(MEMP, a[3], &v, 8) < 0 ? -EFAULT : 0;
-}
-
 /* struct statfs64 (84 bytes on arm: packed to 4-byte alignment). */
 static int put_statfs64(struct emu_cpu *c, uint64_t ga, uint64_t size, const struct statfs *s)
 {
@@ -131,9 +125,217 @@ SYS(sys_ugetrlimit)
     return sys_write_words(c, a[1], w, 2);
 }
 
+/* ---- 16-bit uid/gid calls (kernel/uid16.c): ids past 65535 read as 65534, 0xffff means "unchanged" ---- */
+
+static uint64_t high2low(uint64_t id) { return id > 0xffff ? 65534 : id; }
+static uint64_t low2high(uint64_t id) { return (id & 0xffff) == 0xffff ? 0xffffffffu : id & 0xffff; }
+
+/* Calls the generic handler name with arguments a (zeroed past n). */
+static int64_t call(struct emu_cpu *c, const char *name, const uint64_t *b)
+{
+    sys_fn fn = sys_find_impl(name);
+    return fn ? fn(c, b) : -ENOSYS;
+}
+
+#define ID16_GET(fname, gen) SYS(fname) { (void)a; int64_t r = call(c, gen, a); return r < 0 ? r : (int64_t)high2low((uint64_t)r); }
+ID16_GET(sys_getuid16, "getuid")
+ID16_GET(sys_geteuid16, "geteuid")
+ID16_GET(sys_getgid16, "getgid")
+ID16_GET(sys_getegid16, "getegid")
+
+/* Calls gen with the arguments whose bits are set in idmask widened from 16-bit ids. */
+static int64_t id16_set(struct emu_cpu *c, const uint64_t a[6], const char *gen, unsigned idmask)
+{
+    uint64_t b[6];
+    for (int i = 0; i < 6; i++)
+        b[i] = idmask >> i & 1 ? low2high(a[i]) : a[i];
+    return call(c, gen, b);
+}
+SYS(sys_setuid16) { return id16_set(c, a, "setuid", 1); }
+SYS(sys_setgid16) { return id16_set(c, a, "setgid", 1); }
+SYS(sys_setreuid16) { return id16_set(c, a, "setreuid", 3); }
+SYS(sys_setregid16) { return id16_set(c, a, "setregid", 3); }
+SYS(sys_setresuid16) { return id16_set(c, a, "setresuid", 7); }
+SYS(sys_setresgid16) { return id16_set(c, a, "setresgid", 7); }
+SYS(sys_fchown16) { return id16_set(c, a, "fchown", 6); }
+SYS(sys_chown16)
+{
+    uint64_t b[6] = {(uint64_t)(int64_t)AT_FDCWD, a[0], low2high(a[1]), low2high(a[2]), 0, 0};
+    return call(c, "fchownat", b);
+}
+SYS(sys_lchown16)
+{
+    uint64_t b[6] = {(uint64_t)(int64_t)AT_FDCWD, a[0], low2high(a[1]), low2high(a[2]), AT_SYMLINK_NOFOLLOW, 0};
+    return call(c, "fchownat", b);
+}
+
+static int64_t getres16(struct emu_cpu *c, const uint64_t a[6], int gid)
+{
+    uid_t v[3];
+    if ((gid ? getresgid(&v[0], &v[1], &v[2]) : getresuid(&v[0], &v[1], &v[2])) < 0)
+        return ERR();
+    for (int i = 0; i < 3; i++) {
+        uint8_t b[2] = {(uint8_t)high2low(v[i]), (uint8_t)(high2low(v[i]) >> 8)};
+        if (mem_write(MEMP, a[i], b, 2) < 0)
+            return -EFAULT;
+    }
+    return 0;
+}
+SYS(sys_getresuid16) { return getres16(c, a, 0); }
+SYS(sys_getresgid16) { return getres16(c, a, 1); }
+
+SYS(sys_getgroups16)
+{
+    int n = (int)a[0];
+    if (n < 0)
+        return -EINVAL;
+    gid_t *l = malloc(((size_t)n + 1) * sizeof *l);
+    if (!l)
+        return -ENOMEM;
+    int r = getgroups(n, l);
+    if (r < 0) {
+        free(l);
+        return ERR();
+    }
+    uint8_t *g = n ? gptr(c, a[1], (uint64_t)r * 2, MEM_W) : NULL;
+    if (n && !g) {
+        free(l);
+        return -EFAULT;
+    }
+    for (int i = 0; n && i < r; i++)
+        g[2 * i] = (uint8_t)high2low(l[i]), g[2 * i + 1] = (uint8_t)(high2low(l[i]) >> 8);
+    free(l);
+    return r;
+}
+
+SYS(sys_setgroups16)
+{
+    int n = (int)a[0];
+    if (n < 0 || n > 65536)
+        return -EINVAL;
+    const uint8_t *g = gptr(c, a[1], (uint64_t)n * 2, MEM_R);
+    gid_t *l = malloc(((size_t)n + 1) * sizeof *l);
+    if (!g || !l) {
+        free(l);
+        return g ? -ENOMEM : -EFAULT;
+    }
+    for (int i = 0; i < n; i++)
+        l[i] = (gid_t)low2high((uint64_t)(g[2 * i] | g[2 * i + 1] << 8));
+    int64_t r = RET(syscall(SYS_setgroups, n, l));
+    free(l);
+    return r;
+}
+
+const struct sys_impl sys_uid16_impls[] = {
+    {"getuid", sys_getuid16}, {"geteuid", sys_geteuid16}, {"getgid", sys_getgid16}, {"getegid", sys_getegid16},
+    {"setuid", sys_setuid16}, {"setgid", sys_setgid16}, {"setreuid", sys_setreuid16}, {"setregid", sys_setregid16},
+    {"setresuid", sys_setresuid16}, {"setresgid", sys_setresgid16}, {"getresuid", sys_getresuid16},
+    {"getresgid", sys_getresgid16}, {"getgroups", sys_getgroups16}, {"setgroups", sys_setgroups16},
+    {"chown", sys_chown16}, {"lchown", sys_lchown16}, {"fchown", sys_fchown16},
+    {NULL, NULL},
+};
+
+/* ---- legacy forms, each the generic call it became (include/linux/syscalls.h documents the pairs) ---- */
+
+#define LEGACY(fname, gen, ...) SYS(fname) { uint64_t b[6] = {__VA_ARGS__}; return call(c, gen, b); }
+#define CWD ((uint64_t)(int64_t)AT_FDCWD)
+LEGACY(sys_link, "linkat", CWD, a[0], CWD, a[1], 0, 0)
+LEGACY(sys_creat, "openat", CWD, a[0], O_CREAT | O_WRONLY | O_TRUNC, a[1], 0, 0)
+LEGACY(sys_mknod, "mknodat", CWD, a[0], a[1], a[2], 0, 0)
+LEGACY(sys_chown32, "fchownat", CWD, a[0], a[1], a[2], 0, 0)
+LEGACY(sys_lchown32, "fchownat", CWD, a[0], a[1], a[2], AT_SYMLINK_NOFOLLOW, 0)
+LEGACY(sys_pipe, "pipe2", a[0], 0, 0, 0, 0, 0)
+LEGACY(sys_send, "sendto", a[0], a[1], a[2], a[3], 0, 0)
+LEGACY(sys_recv, "recvfrom", a[0], a[1], a[2], a[3], 0, 0)
+LEGACY(sys_epoll_wait, "epoll_pwait", a[0], a[1], a[2], a[3], 0, 0)
+LEGACY(sys_inotify_init, "inotify_init1", 0, 0, 0, 0, 0, 0)
+LEGACY(sys_eventfd, "eventfd2", a[0], 0, 0, 0, 0, 0)
+LEGACY(sys_getpgrp, "getpgid", 0, 0, 0, 0, 0, 0)
+/* fork; vfork runs as fork too (the child gets a copy instead of borrowing the parent's memory, which POSIX
+   permits and no correct vfork child can tell apart). */
+LEGACY(sys_fork, "clone", SIGCHLD, 0, 0, 0, 0, 0)
+LEGACY(sys_vfork, "clone", SIGCHLD, 0, 0, 0, 0, 0)
+/* arm's fadvise64_64 puts advice second so the offsets land in register pairs. */
+LEGACY(sys_arm_fadvise64_64, "fadvise64", a[0], a[2], a[3], a[1], 0, 0)
+
+SYS(sys_epoll_create)
+{
+    if ((int32_t)a[0] <= 0)
+        return -EINVAL;
+    uint64_t b[6] = {0};
+    return call(c, "epoll_create1", b);
+}
+
+SYS(sys_dup2)
+{
+    int oldfd = (int)a[0], newfd = (int)a[1];
+    if (oldfd == newfd) /* dup3 refuses this; dup2 checks oldfd and returns it */
+        return fcntl(oldfd, F_GETFD) < 0 ? ERR() : newfd;
+    uint64_t b[6] = {a[0], a[1], 0, 0, 0, 0};
+    return call(c, "dup3", b);
+}
+
+/* poll(fds, n, timeout_ms) as ppoll with a timespec built below the stack pointer. */
+SYS(sys_poll)
+{
+    uint64_t b[6] = {a[0], a[1], 0, 0, 8, 0};
+    int32_t ms = (int32_t)a[2];
+    if (ms >= 0) {
+        struct sys_scratch s;
+        uint8_t ts[16];
+        st64(ts, (uint64_t)(ms / 1000));
+        st64(ts + 8, (uint64_t)(ms % 1000) * 1000000);
+        if (sys_scratch_init(c, &s) < 0 || !(b[2] = sys_scratch_alloc(c, &s, 16)) || mem_write(MEMP, b[2], ts, 16) < 0)
+            return -EFAULT;
+    }
+    return call(c, "ppoll", b);
+}
+
+/* pause as rt_sigsuspend on the current mask. */
+SYS(sys_pause)
+{
+    (void)a;
+    struct sys_scratch s;
+    uint64_t mask = c->sigmask, b[6] = {0, 8, 0, 0, 0, 0};
+    if (sys_scratch_init(c, &s) < 0 || !(b[0] = sys_scratch_alloc(c, &s, 8)) || mem_write(MEMP, b[0], &mask, 8) < 0)
+        return -EFAULT;
+    return call(c, "rt_sigsuspend", b);
+}
+
+/* sched_rr_get_interval with a 32-bit timespec, and its _time64 form (a 64-bit one). */
+static int64_t rr_interval(struct emu_cpu *c, const uint64_t a[6], int ts64)
+{
+    struct timespec ts;
+    if (sched_rr_get_interval((pid_t)a[0], &ts) < 0)
+        return ERR();
+    uint8_t b[16] = {0};
+    if (ts64) {
+        st64(b, (uint64_t)ts.tv_sec);
+        st64(b + 8, (uint64_t)ts.tv_nsec);
+    } else {
+        st32(b, (uint32_t)ts.tv_sec);
+        st32(b + 4, (uint32_t)ts.tv_nsec);
+    }
+    return mem_write(MEMP, a[1], b, ts64 ? 16 : 8) < 0 ? -EFAULT : 0;
+}
+SYS(sys_sched_rr_get_interval32) { return rr_interval(c, a, 0); }
+SYS(sys_sched_rr_get_interval_time64) { return rr_interval(c, a, 1); }
+
 const struct sys_impl sys_compat32_impls[] = {
     {"fstatat64", sys_fstatat64}, {"fstat64", sys_fstat64}, {"stat64", sys_stat64}, {"lstat64", sys_lstat64},
-    {"_llseek", sys_llseek}, {"statfs64", sys_statfs64}, {"fstatfs64", sys_fstatfs64},
+    {"statfs64", sys_statfs64}, {"fstatfs64", sys_fstatfs64},
     {"ugetrlimit", sys_ugetrlimit},
+    {"link", sys_link}, {"creat", sys_creat}, {"mknod", sys_mknod}, {"chown32", sys_chown32},
+    {"lchown32", sys_lchown32}, {"pipe", sys_pipe}, {"send", sys_send}, {"recv", sys_recv},
+    {"epoll_wait", sys_epoll_wait}, {"epoll_create", sys_epoll_create}, {"inotify_init", sys_inotify_init},
+    {"eventfd", sys_eventfd}, {"getpgrp", sys_getpgrp}, {"fork", sys_fork}, {"vfork", sys_vfork},
+    {"arm_fadvise64_64", sys_arm_fadvise64_64}, {"dup2", sys_dup2}, {"poll", sys_poll}, {"pause", sys_pause},
+    {"sched_rr_get_interval_time64", sys_sched_rr_get_interval_time64},
+    {NULL, NULL},
+};
+
+/* Calls whose plain names carry ILP32 layouts (bound on 32-bit ABIs only, before the generic handlers). */
+const struct sys_impl sys_ilp32_impls[] = {
+    {"sched_rr_get_interval", sys_sched_rr_get_interval32},
     {NULL, NULL},
 };

@@ -146,22 +146,126 @@ struct gtermios {
 #define G_FIOCLEX 0x5451
 #define G_FIONCLEX 0x5450
 
-/* A request xtrace does not translate: passed through or refused by the --ioctl policy, with the reason in
-   the log line. */
+/* Pointer fields of a converted argument: guest address <-> host address of that guest memory. */
+static uint64_t ioctl_ptr_to_host(void *ctx, uint64_t v)
+{
+    struct emu_cpu *c = ctx;
+    return v < MEMP->limit ? (uint64_t)(uintptr_t)mem_host(MEMP, v) : ~0xfffull; /* outside: the host says EFAULT */
+}
+
+static uint64_t ioctl_ptr_to_guest(void *ctx, uint64_t v)
+{
+    struct emu_cpu *c = ctx;
+    uintptr_t base = (uintptr_t)MEMP->base;
+    return v >= base && v - base < MEMP->limit ? v - base : v;
+}
+
+static uint64_t ioctl_rd(const unsigned char *p, unsigned n)
+{
+    uint64_t v = 0;
+    for (unsigned i = 0; i < n && i < 8; i++)
+        v |= (uint64_t)p[i] << (8 * i);
+    return v;
+}
+
+static void ioctl_wr(unsigned char *p, unsigned n, uint64_t v)
+{
+    for (unsigned i = 0; i < n && i < 8; i++)
+        p[i] = (unsigned char)(v >> (8 * i));
+}
+
+/* The array a converted struct points to (SIOCGIFCONF's ifreqs): the guest's elements into a host
+   array, whose address and byte length replace the guest's in h. Returns the host array (NULL when
+   the guest passed none: the kernel then reports the length it needs). */
+static unsigned char *ioctl_array_in(struct emu_cpu *c, const struct trace_ioctl_plan *pl, const unsigned char *g,
+                                     unsigned char *h, uint64_t *gptr, unsigned *n)
+{
+    int32_t glen = (int32_t)ioctl_rd(g + pl->len_goff, 4);
+    *gptr = ioctl_rd(g + pl->ptr_goff, pl->ptr_gsize);
+    *n = glen > 0 ? (unsigned)glen / pl->elem_gsize : 0;
+    if (*n > 4096)
+        *n = 4096;
+    unsigned char *arr = *gptr && *n ? calloc(*n, pl->elem_hsize) : NULL;
+    unsigned char *e = arr ? malloc(pl->elem_gsize) : NULL;
+    for (unsigned i = 0; e && i < *n; i++)
+        if (mem_read(MEMP, *gptr + (uint64_t)i * pl->elem_gsize, e, pl->elem_gsize) == 0)
+            trace_ioctl_convert_elem(pl, 1, e, arr + (size_t)i * pl->elem_hsize, ioctl_ptr_to_host, c);
+    free(e);
+    ioctl_wr(h + pl->ptr_hoff, pl->ptr_hsize, (uint64_t)(uintptr_t)arr);
+    ioctl_wr(h + pl->len_hoff, 4, arr ? (uint64_t)*n * pl->elem_hsize : 0);
+    return arr;
+}
+
+/* The elements the kernel filled back into the guest's array, and the guest's pointer and length in g. */
+static int ioctl_array_out(struct emu_cpu *c, const struct trace_ioctl_plan *pl, const unsigned char *h, unsigned char *g,
+                           const unsigned char *arr, uint64_t gptr, unsigned n)
+{
+    int32_t hlen = (int32_t)ioctl_rd(h + pl->len_hoff, 4);
+    unsigned out = hlen > 0 ? (unsigned)hlen / pl->elem_hsize : 0;
+    if (arr && out > n)
+        out = n;
+    ioctl_wr(g + pl->ptr_goff, pl->ptr_gsize, gptr);
+    ioctl_wr(g + pl->len_goff, 4, (uint64_t)out * pl->elem_gsize);
+    unsigned char *e = arr ? malloc(pl->elem_gsize) : NULL;
+    int r = 0;
+    for (unsigned i = 0; e && i < out && r == 0; i++)
+        if (trace_ioctl_convert_elem(pl, 0, arr + (size_t)i * pl->elem_hsize, e, ioctl_ptr_to_guest, c) < 0 ||
+            mem_write(MEMP, gptr + (uint64_t)i * pl->elem_gsize, e, pl->elem_gsize) < 0)
+            r = -EFAULT;
+    free(e);
+    return r;
+}
+
+/* A request whose argument the trace layer converts between the guest's and the host's layout. */
+static int64_t ioctl_converted(struct emu_cpu *c, int fd, const struct trace_ioctl_plan *pl, uint64_t arg)
+{
+    if (!arg)
+        return RET(ioctl(fd, pl->host_req, NULL));
+    unsigned char *g = calloc(1, pl->gsize), *h = calloc(1, pl->hsize), *arr = NULL;
+    uint64_t gptr = 0;
+    unsigned n = 0;
+    int64_t r = -ENOMEM;
+    if (!g || !h)
+        goto out;
+    r = -EFAULT;
+    if (mem_read(MEMP, arg, g, pl->gsize) < 0)
+        goto out;
+    if (trace_ioctl_convert(pl, 1, g, h, ioctl_ptr_to_host, c) < 0) {
+        r = -ENOTTY;
+        goto out;
+    }
+    if (pl->elem)
+        arr = ioctl_array_in(c, pl, g, h, &gptr, &n);
+    r = RET(ioctl(fd, pl->host_req, h));
+    if (r >= 0 && (pl->dir & TRACE_IOC_READ)) {
+        if (trace_ioctl_convert(pl, 0, h, g, ioctl_ptr_to_guest, c) < 0 ||
+            (pl->elem && ioctl_array_out(c, pl, h, g, arr, gptr, n) < 0) || mem_write(MEMP, arg, g, pl->gsize) < 0)
+            r = -EFAULT;
+    }
+out:
+    free(arr);
+    free(g);
+    free(h);
+    return r;
+}
+
+/* A request without a hand-written translation: converted field by field, passed through or refused by
+   the --ioctl policy, with what was done and why in the log line. */
 static int64_t ioctl_untranslated(struct emu_cpu *c, int fd, uint32_t req, uint64_t arg)
 {
     struct trace *t = c->proc->trace;
     const char *abi = c->proc->isa->name;
     char note[512];
-    int pass = trace_ioctl_unknown(abi, req, trace_ioctl_policy(t), note, sizeof note);
+    struct trace_ioctl_plan pl;
+    int act = trace_ioctl_plan(abi, req, trace_ioctl_policy(t), &pl, note, sizeof note);
     trace_ioctl_note(t, note);
-    if (!pass)
+    if (act == TRACE_IOCTL_REFUSE)
         return -ENOTTY;
+    if (act == TRACE_IOCTL_CONVERT)
+        return ioctl_converted(c, fd, &pl, arg);
     struct trace_ioctl io;
     trace_ioctl_decode(abi, req, &io);
-    uint32_t hreq = trace_ioctl_host_req(abi, req);
-    if (!hreq)
-        hreq = req;
+    uint32_t hreq = pl.host_req;
     if (io.dir & (TRACE_IOC_READ | TRACE_IOC_WRITE)) {
         int prot = (io.dir & TRACE_IOC_READ ? MEM_W : 0) | (io.dir & TRACE_IOC_WRITE ? MEM_R : 0);
         void *p = gptr(c, arg, io.size ? io.size : 1, prot);

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "bcache.h"
+#include "debug.h"
 #include "loader.h"
 #include "sys.h"
 #include "trace.h"
@@ -93,30 +94,41 @@ static int64_t new_thread(struct emu_cpu *c, uint64_t flags, uint64_t stack, uin
 static int64_t new_process(struct emu_cpu *c, uint64_t flags, uint64_t stack, uint64_t ptid, uint64_t tls, uint64_t ctid)
 {
     fflush(NULL);
+    dbg_fork_prepare(c->proc->dbg); /* the debugger may hold the child until it decides whom it follows */
     pid_t pid = fork();
-    if (pid < 0)
-        return ERR();
+    if (pid < 0) {
+        int e = errno;
+        dbg_fork_parent(c->proc->dbg, -1);
+        return -sys_errno(e);
+    }
     if (pid == 0) {
         c->tid = (int)getpid();
+        c->host_tid = c->tid;
         c->proc->nthreads = 1;
         c->next_thread = NULL;
         c->proc->threads = c;
-        if (c->proc->dbg) { /* the debugger stays with the parent; the child runs free of its traps */
-            c->proc->dbg = NULL;
-            c->proc->dbg_attention = 0;
-            bcache_invalidate(c->proc->bc);
-        }
         c->proc->isa->clone_child(c, stack, tls, (flags & G_CLONE_SETTLS) != 0);
         if (flags & G_CLONE_CHILD_SETTID) {
             uint32_t t = (uint32_t)c->tid;
             mem_write(MEMP, ctid, &t, 4);
         }
         c->clear_child_tid = (flags & G_CLONE_CHILD_CLEARTID) ? ctid : 0;
+        dbg_fork_child(c); /* the debugger stays with the parent (the child runs free of its traps) or follows */
         return 0;
     }
+    dbg_fork_parent(c->proc->dbg, pid);
     if (flags & G_CLONE_PARENT_SETTID) {
         uint32_t t = (uint32_t)pid;
         mem_write(MEMP, ptid, &t, 4);
+    }
+    if (c->proc->dbg) { /* a stop event; a vfork's parent goes on at once (served as a fork), so "done" follows */
+        int vfork = (flags & G_CLONE_VFORK) != 0;
+        struct dbg_stop st = {.kind = vfork ? DBG_STOP_VFORK : DBG_STOP_FORK, .sig = SIGTRAP, .child_pid = pid};
+        dbg_report(c, &st);
+        if (vfork) {
+            struct dbg_stop done = {.kind = DBG_STOP_VFORK_DONE, .sig = SIGTRAP};
+            dbg_report(c, &done);
+        }
     }
     return pid;
 }
@@ -281,8 +293,18 @@ static int64_t do_exec(struct emu_cpu *c, const uint64_t a[6], uint64_t path_arg
     size_t nopts = 0;
     while (c->proc->reexec_opts[nopts])
         nopts++;
-    char **nv = calloc(argc + nopts + 8, sizeof *nv);
+    if (c->proc->dbg) { /* a stop event before the image goes; a front end may hand itself over (below) */
+        struct dbg_stop st = {.kind = DBG_STOP_EXEC, .sig = SIGTRAP, .path = target};
+        dbg_report(c, &st);
+    }
+    const char *const *handoff = foreign ? dbg_exec_prepare(c->proc->dbg) : NULL;
+    size_t nhand = 0;
+    while (handoff && handoff[nhand])
+        nhand++;
+    char **nv = calloc(argc + nopts + nhand + 8, sizeof *nv);
     if (!nv) {
+        if (handoff)
+            dbg_exec_failed(c->proc->dbg);
         free_strv(argv);
         free_strv(envp);
         return -ENOMEM;
@@ -292,6 +314,8 @@ static int64_t do_exec(struct emu_cpu *c, const uint64_t a[6], uint64_t path_arg
         nv[k++] = "xtrace";
         for (size_t i = 0; i < nopts; i++)
             nv[k++] = c->proc->reexec_opts[i];
+        for (size_t i = 0; i < nhand; i++)
+            nv[k++] = (char *)handoff[i];
         nv[k++] = "-0";
         nv[k++] = nextra ? (char *)extra[0] : argc ? argv[0] : target;
         nv[k++] = "--";
@@ -313,6 +337,8 @@ static int64_t do_exec(struct emu_cpu *c, const uint64_t a[6], uint64_t path_arg
     else
         execve(target, nv, envp);
     int e = errno;
+    if (handoff)
+        dbg_exec_failed(c->proc->dbg);
     free(nv);
     free_strv(argv);
     free_strv(envp);

@@ -1,5 +1,6 @@
 /* Syscall dispatcher: builds per-architecture tables from numbering + generic handlers, dispatches and traces. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,6 +11,7 @@
 #include "sys.h"
 #include "syscall.h"
 #include "trace.h"
+#include "wake.h"
 
 #include "gen/sysnum-aarch64.h"
 #include "gen/sysnum-arm.h"
@@ -24,14 +26,21 @@ static const char *const blocking[] = {
     "clock_nanosleep", "ppoll", "pselect6", "wait4", "waitid", "epoll_pwait", "epoll_wait", "accept", "accept4",
     "connect", "recvfrom", "recvmsg", "sendto", "sendmsg", "rt_sigsuspend", "rt_sigtimedwait",
     "ppoll_time64", "futex_time64", "clock_nanosleep_time64", "pselect6_time64",
-    "flock", "fcntl", "sendfile", "splice", "msgrcv", "semop", "semtimedop", "sched_yield", NULL,
+    "flock", "fcntl", "sendfile", "splice", "msgrcv", "semop", "semtimedop", "sched_yield",
+    /* 32-bit ABIs' own forms of the above */
+    "fcntl64", "poll", "_newselect", "send", "recv", "recvmmsg", "sendmmsg", "recvmmsg_time64",
+    "socketcall", "sendfile64", NULL,
 };
 
-/* 64-bit arguments that 32-bit ABIs pass in register pairs (bit i: logical argument i), as data. */
+/* 64-bit arguments that 32-bit ABIs pass in register pairs (bit i: logical argument i), as data. WIDE_SPLIT:
+   the pair is two explicit low/high arguments that never skip a register (preadv's pos_l, pos_h). */
+#define WIDE_SPLIT 0x80
 static const struct { const char *name; uint8_t wide; } wide_args[] = {
     {"pread64", 1 << 3}, {"pwrite64", 1 << 3}, {"truncate64", 1 << 1}, {"ftruncate64", 1 << 1},
     {"fallocate", 1 << 2 | 1 << 3}, {"arm_fadvise64_64", 1 << 2 | 1 << 3}, {"fadvise64_64", 1 << 1 | 1 << 2},
     {"sync_file_range2", 1 << 2 | 1 << 3}, {"sync_file_range", 1 << 1 | 1 << 2}, {"readahead", 1 << 1},
+    {"preadv", 1 << 3 | WIDE_SPLIT}, {"pwritev", 1 << 3 | WIDE_SPLIT}, {"preadv2", 1 << 3 | WIDE_SPLIT},
+    {"pwritev2", 1 << 3 | WIDE_SPLIT},
 };
 
 static uint8_t wide_mask(const char *name)
@@ -50,7 +59,7 @@ static void unpack_wide(const struct emu_isa *isa, uint8_t wide, uint64_t a[6])
     unsigned reg = 0;
     for (int i = 0; i < 6; i++) {
         if (wide >> i & 1) {
-            if (isa->pair_align && (reg & 1))
+            if (isa->pair_align && !(wide & WIDE_SPLIT) && (reg & 1))
                 reg++;
             a[i] = reg + 1 < 6 ? (r[reg] & 0xffffffffu) | r[reg + 1] << 32 : 0;
             reg += 2;
@@ -62,14 +71,15 @@ static void unpack_wide(const struct emu_isa *isa, uint8_t wide, uint64_t a[6])
 }
 
 /* Handlers written for LP64 layouts whose 32-bit-ABI twins carry other structs (32-bit time, longs, pointers);
-   on ILP32 guests they stay unbound (ENOSYS, said once) until translated. The *_time64 calls and the stat64
-   family are the 32-bit ABIs' own and are bound. */
+   on ILP32 guests they stay unbound (ENOSYS, said once) unless sys_twin32.c or an ILP32 family has their
+   twin. The *_time64 calls and the stat64 family are the 32-bit ABIs' own and are bound. */
 static const char *const lp64_layout[] = {
     "clock_gettime", "clock_settime", "clock_getres", "clock_nanosleep", "nanosleep", "gettimeofday",
     "settimeofday", "futex", "ppoll", "pselect6", "utimensat", "timerfd_settime", "timerfd_gettime",
     "timer_settime", "timer_gettime", "timer_create", "getitimer", "setitimer", "fstat", "newfstatat", "statfs",
-    "fstatfs", "getrusage", "wait4", "waitid", "sysinfo", "times", "getrlimit", "setrlimit", "rt_sigtimedwait",
-    "recvmmsg", "sendmmsg", "sendmsg", "recvmsg", "select", "getdents", "mmap", "sched_rr_get_interval", NULL,
+    "fstatfs", "getrusage", "wait4", "waitid", "sysinfo", "times", "getrlimit", "setrlimit",
+    "recvmmsg", "sendmmsg", "sendmsg", "recvmsg", "select", "getdents", "mmap", "sched_rr_get_interval", "fcntl",
+    "sendfile", NULL,
 };
 
 static int lp64_only(const char *name)
@@ -88,16 +98,57 @@ static int is_blocking(const char *name)
     return 0;
 }
 
-static sys_fn find_impl(const char *name)
+static sys_fn find_in(const struct sys_impl *const *fams, const char *name)
 {
-    for (int f = 0; families[f]; f++)
-        for (const struct sys_impl *i = families[f]; i->name; i++)
+    for (int f = 0; fams[f]; f++)
+        for (const struct sys_impl *i = fams[f]; i->name; i++)
             if (!strcmp(i->name, name))
                 return i->fn;
     return NULL;
 }
 
+sys_fn sys_find_impl(const char *name) { return find_in(families, name); }
+
+/* Names that are another generic handler under a second name on 32-bit ABIs (the *32 credential calls are
+   the full-width ones where the plain names carry 16-bit ids). */
+static const struct { const char *name, *impl; } renames[] = {
+    {"getuid32", "getuid"}, {"geteuid32", "geteuid"}, {"getgid32", "getgid"}, {"getegid32", "getegid"},
+    {"setuid32", "setuid"}, {"setgid32", "setgid"}, {"setreuid32", "setreuid"}, {"setregid32", "setregid"},
+    {"setresuid32", "setresuid"}, {"setresgid32", "setresgid"}, {"getresuid32", "getresuid"},
+    {"getresgid32", "getresgid"}, {"getgroups32", "getgroups"}, {"setgroups32", "setgroups"},
+    {"fchown32", "fchown"}, {"sendfile64", "sendfile"},
+};
+
+/* 32-bit ABIs' twins of LP64-layout handlers and their own calls, looked up before the generic ones. */
+static const struct sys_impl *const ilp32_families[] = {sys_net32_impls, sys_dir32_impls, sys_ilp32_impls, NULL};
+
+/* Binds one name: the ABI's 16-bit-id forms, then ILP32 twins, then the generic handler (none for LP64 layouts
+   on ILP32 guests: ENOSYS until a twin exists). */
+static sys_fn bind(const char *name, int ilp32, int uid16)
+{
+    sys_fn fn;
+    if (uid16 && (fn = find_in((const struct sys_impl *const[]){sys_uid16_impls, NULL}, name)))
+        return fn;
+    if (ilp32 && ((fn = sys_twin32_find(name)) || (fn = find_in(ilp32_families, name))))
+        return fn;
+    if (ilp32 && lp64_only(name))
+        return NULL;
+    for (size_t i = 0; i < sizeof renames / sizeof renames[0]; i++)
+        if (!strcmp(renames[i].name, name))
+            return sys_find_impl(renames[i].impl);
+    return sys_find_impl(name);
+}
+
+static const struct sys_ent *const *sys_build_table_abi(const struct sys_num *nums, unsigned count, int ilp32,
+                                                        int uid16, unsigned *n);
+
 const struct sys_ent *const *sys_build_table(const struct sys_num *nums, unsigned count, int ilp32, unsigned *n)
+{
+    return sys_build_table_abi(nums, count, ilp32, 0, n);
+}
+
+static const struct sys_ent *const *sys_build_table_abi(const struct sys_num *nums, unsigned count, int ilp32,
+                                                        int uid16, unsigned *n)
 {
     unsigned max = 0;
     for (unsigned i = 0; i < count; i++)
@@ -111,7 +162,7 @@ const struct sys_ent *const *sys_build_table(const struct sys_num *nums, unsigne
         struct sys_ent *e = &rows[i];
         e->nr = nums[i].nr;
         e->name = nums[i].name;
-        e->fn = ilp32 && lp64_only(e->name) ? NULL : find_impl(e->name);
+        e->fn = bind(e->name, ilp32, uid16);
         e->sig = trace_sig_find(e->name);
         e->blocking = is_blocking(e->name);
         e->wide = wide_mask(e->name);
@@ -122,22 +173,40 @@ const struct sys_ent *const *sys_build_table(const struct sys_num *nums, unsigne
     return tab;
 }
 
-/* Numbering per backend name. */
+/* Numbering per backend name, with the ABI facts that go with it: 64-bit arguments in even/odd register pairs
+   (arm EABI: arch/arm/kernel/entry-common.S passes them aligned), 16-bit uid/gid in the plain credential
+   calls (arm, i386: kernel/uid16.c). */
+#ifndef __O_LARGEFILE
+#define __O_LARGEFILE 0100000
+#endif
+/* arm's O_DIRECTORY, O_NOFOLLOW, O_DIRECT and O_LARGEFILE (arch/arm/include/uapi/asm/fcntl.h) vs the host's. */
+static const uint32_t oflags_arm[][2] = {
+    {040000, O_DIRECTORY}, {0100000, O_NOFOLLOW}, {0200000, O_DIRECT}, {0400000, __O_LARGEFILE}, {0, 0},
+};
+
 static const struct {
     const char *isa;
     const struct sys_num *nums;
     unsigned count;
+    uint8_t pair_align;
+    uint8_t uid16;
+    const uint32_t (*open_flags)[2]; /* when the backend brings none */
 } numberings[] = {
-    {"riscv64", sysnum_riscv64, sizeof sysnum_riscv64 / sizeof sysnum_riscv64[0]},
-    {"aarch64", sysnum_aarch64, sizeof sysnum_aarch64 / sizeof sysnum_aarch64[0]},
-    {"arm", sysnum_arm, sizeof sysnum_arm / sizeof sysnum_arm[0]},
+    {"riscv64", sysnum_riscv64, sizeof sysnum_riscv64 / sizeof sysnum_riscv64[0], 0, 0, NULL},
+    {"aarch64", sysnum_aarch64, sizeof sysnum_aarch64 / sizeof sysnum_aarch64[0], 0, 0, NULL},
+    {"arm", sysnum_arm, sizeof sysnum_arm / sizeof sysnum_arm[0], 1, 1, oflags_arm},
 };
 
 int sys_init_isa(struct emu_isa *isa)
 {
     for (size_t i = 0; i < sizeof numberings / sizeof numberings[0]; i++)
         if (!strcmp(numberings[i].isa, isa->name)) {
-            isa->systab = sys_build_table(numberings[i].nums, numberings[i].count, isa->elf_class == 1, &isa->nsys);
+            if (numberings[i].pair_align)
+                isa->pair_align = 1;
+            if (!isa->open_flags)
+                isa->open_flags = numberings[i].open_flags;
+            isa->systab = sys_build_table_abi(numberings[i].nums, numberings[i].count, isa->elf_class == 1,
+                                              numberings[i].uid16, &isa->nsys);
             return 0;
         }
     return -1;
@@ -205,10 +274,20 @@ void emu_syscall(struct emu_cpu *c)
         struct dbg_stop st = {.kind = DBG_STOP_SYSCALL_ENTRY, .sig = SIGTRAP, .sysno = (int)nr};
         dbg_report(c, &st);
     }
-    if (e->fn && e->blocking && p->nthreads > 1) {
-        emu_unlock(p);
-        ret = e->fn(c, a);
-        emu_lock(p);
+    if (e->fn && e->blocking) {
+        /* A blocking call can be interrupted by a guest signal or a debugger interrupt (wake.c), also one that
+           comes just before the call; other guest threads run meanwhile. */
+        if (emu_block_begin(c)) {
+            ret = -EINTR;
+        } else if (p->nthreads > 1) {
+            emu_unlock(p);
+            ret = e->fn(c, a);
+            emu_block_end(c);
+            emu_lock(p);
+        } else {
+            ret = e->fn(c, a);
+            emu_block_end(c);
+        }
     } else if (e->fn) {
         ret = e->fn(c, a);
     } else {
@@ -220,8 +299,12 @@ void emu_syscall(struct emu_cpu *c)
     }
     if (c->stop == STOP_EXIT)
         return; /* exit/exit_group: no return value, the log line was printed at entry */
-    if (ret == -EINTR && e->blocking && c->cur && sig_restartable(c) && strcmp(e->name, "rt_sigsuspend")) {
-        c->pc = c->cur->pc; /* SA_RESTART: run the syscall again once the handler returns */
+    /* Restarted, as the kernel does with ERESTARTSYS: under an SA_RESTART handler, and always when no guest
+       handler is about to run (the call was interrupted for the debugger, or by a signal without a handler):
+       the guest never sees that EINTR, and a debugger sees the thread at the syscall instruction. */
+    if (ret == -EINTR && e->blocking && c->cur && strcmp(e->name, "rt_sigsuspend") &&
+        (sig_restartable(c) || !(c->pending & ~c->sigmask))) {
+        c->pc = c->cur->pc;
         if (p->trace)
             trace_leave(p->trace, c, e, a, -EINTR);
         return;

@@ -1194,6 +1194,25 @@ static const struct xlat_ent aarch64_eventfd_flags[] = {
     { 0x800, 0, "EFD_NONBLOCK" },
 };
 
+static const struct xlat_ent aarch64_iff_flags[] = {
+    { 0x1, 0, "IFF_UP" },
+    { 0x2, 0, "IFF_BROADCAST" },
+    { 0x4, 0, "IFF_DEBUG" },
+    { 0x8, 0, "IFF_LOOPBACK" },
+    { 0x10, 0, "IFF_POINTOPOINT" },
+    { 0x20, 0, "IFF_NOTRAILERS" },
+    { 0x40, 0, "IFF_RUNNING" },
+    { 0x80, 0, "IFF_NOARP" },
+    { 0x100, 0, "IFF_PROMISC" },
+    { 0x200, 0, "IFF_ALLMULTI" },
+    { 0x400, 0, "IFF_MASTER" },
+    { 0x800, 0, "IFF_SLAVE" },
+    { 0x1000, 0, "IFF_MULTICAST" },
+    { 0x2000, 0, "IFF_PORTSEL" },
+    { 0x4000, 0, "IFF_AUTOMEDIA" },
+    { 0x8000, 0, "IFF_DYNAMIC" },
+};
+
 static const struct xlat_tab aarch64_tabs[XT_COUNT] = {
     [XT_OPEN_FLAGS] = { aarch64_open_flags, 20, XF_FLAGS, 32 },
     [XT_PIPE_FLAGS] = { aarch64_pipe_flags, 3, XF_FLAGS, 32 },
@@ -1276,6 +1295,7 @@ static const struct xlat_tab aarch64_tabs[XT_COUNT] = {
     [XT_IPPROTO] = { aarch64_ipproto, 11, 0|XF_DEC, 32 },
     [XT_ACCESS_MODE] = { aarch64_access_mode, 4, XF_FLAGS, 32 },
     [XT_EVENTFD_FLAGS] = { aarch64_eventfd_flags, 3, XF_FLAGS, 32 },
+    [XT_IFF_FLAGS] = { aarch64_iff_flags, 16, XF_FLAGS, 32 },
 };
 
 static const int64_t aarch64_consts[XC_COUNT] = {
@@ -2045,6 +2065,11 @@ static const struct xlat_field aarch64_fields[LF_COUNT] = {
     [LF_FLOCK_L_START] = { 8, 8, "l_start" },
     [LF_FLOCK_L_LEN] = { 16, 8, "l_len" },
     [LF_FLOCK_L_PID] = { 24, 4, "l_pid" },
+    [LF_FLOCK64_L_TYPE] = { 0, 2, "l_type" },
+    [LF_FLOCK64_L_WHENCE] = { 2, 2, "l_whence" },
+    [LF_FLOCK64_L_START] = { 8, 8, "l_start" },
+    [LF_FLOCK64_L_LEN] = { 16, 8, "l_len" },
+    [LF_FLOCK64_L_PID] = { 24, 4, "l_pid" },
     [LF_TIMESPEC_TV_SEC] = { 0, 8, "tv_sec" },
     [LF_TIMESPEC_TV_NSEC] = { 8, 8, "tv_nsec" },
     [LF_TIMESPEC64_TV_SEC] = { 0, 8, "tv_sec" },
@@ -2148,6 +2173,17 @@ static const struct xlat_field aarch64_fields[LF_COUNT] = {
     [LF_STATFS_F_NAMELEN] = { 64, 8, "f_namelen" },
     [LF_STATFS_F_FRSIZE] = { 72, 8, "f_frsize" },
     [LF_STATFS_F_FLAGS] = { 80, 8, "f_flags" },
+    [LF_STATFS64_F_TYPE] = { 0, 8, "f_type" },
+    [LF_STATFS64_F_BSIZE] = { 8, 8, "f_bsize" },
+    [LF_STATFS64_F_BLOCKS] = { 16, 8, "f_blocks" },
+    [LF_STATFS64_F_BFREE] = { 24, 8, "f_bfree" },
+    [LF_STATFS64_F_BAVAIL] = { 32, 8, "f_bavail" },
+    [LF_STATFS64_F_FILES] = { 40, 8, "f_files" },
+    [LF_STATFS64_F_FFREE] = { 48, 8, "f_ffree" },
+    [LF_STATFS64_F_FSID] = { 56, 8, "f_fsid" },
+    [LF_STATFS64_F_NAMELEN] = { 64, 8, "f_namelen" },
+    [LF_STATFS64_F_FRSIZE] = { 72, 8, "f_frsize" },
+    [LF_STATFS64_F_FLAGS] = { 80, 8, "f_flags" },
     [LF_WINSIZE_WS_ROW] = { 0, 2, "ws_row" },
     [LF_WINSIZE_WS_COL] = { 2, 2, "ws_col" },
     [LF_WINSIZE_WS_XPIXEL] = { 4, 2, "ws_xpixel" },
@@ -2206,6 +2242,7 @@ static const struct xlat_field aarch64_fields[LF_COUNT] = {
 
 static const uint16_t aarch64_ssizes[LS_COUNT] = {
     [LS_FLOCK] = 32,
+    [LS_FLOCK64] = 32,
     [LS_TIMESPEC] = 16,
     [LS_TIMESPEC64] = 16,
     [LS_TIMEVAL] = 16,
@@ -2223,6 +2260,7 @@ static const uint16_t aarch64_ssizes[LS_COUNT] = {
     [LS_STATX_TS] = 16,
     [LS_STAT] = 128,
     [LS_STATFS] = 120,
+    [LS_STATFS64] = 120,
     [LS_WINSIZE] = 8,
     [LS_TERMIOS] = 36,
     [LS_EPOLL_EVENT] = 16,

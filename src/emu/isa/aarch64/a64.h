@@ -7,6 +7,7 @@
 
 #include "emu.h"
 #include "mem.h"
+#include "armfp.h"
 
 /*
  * Integer registers: x[0..30] are X0-X30, x[31] is SP, x[32] always reads 0 (XZR as a source) and x[33]
@@ -23,20 +24,20 @@ enum { A64_SP = 31, A64_ZR = 32, A64_SINK = 33 };
  */
 enum { A64_N = 8, A64_Z = 4, A64_C = 2, A64_V = 1 };
 
-/* FPSR cumulative bits and FPCR control bits. */
-enum {
-    FPSR_IOC = 1, FPSR_DZC = 2, FPSR_OFC = 4, FPSR_UFC = 8, FPSR_IXC = 16, FPSR_IDC = 128, FPSR_QC = 1u << 27,
-    FPCR_FZ16 = 1u << 19, FPCR_RMODE = 3u << 22, FPCR_FZ = 1u << 24, FPCR_DN = 1u << 25, FPCR_AHP = 1u << 26,
-};
 
 struct a64_cpu {
     struct emu_cpu base;         /* core header (must be first) */
     uint64_t x[34];              /* X0-X30, SP, zero source, write sink */
     uint64_t nzcv;               /* flags as N<<3|Z<<2|C<<1|V */
     uint64_t tpidr;              /* TPIDR_EL0 */
-    uint32_t fpcr;               /* FPCR as written (supported bits only) */
-    uint32_t fpsr;               /* FPSR bits not yet merged from the host's sticky flags */
-    uint32_t fpslow;             /* FPCR asks for something other than round-to-nearest, no FZ, no DN */
+    union {                      /* FP state as the shared Arm FP code (armfp.h) takes it, or by field */
+        struct armfp fp;
+        struct {
+            uint32_t fpcr;       /* FPCR as written (supported bits only) */
+            uint32_t fpsr;       /* FPSR bits not yet merged from the host's sticky flags */
+            uint32_t fpslow;     /* FPCR asks for something other than round-to-nearest, no FZ, no DN */
+        };
+    };
     uint32_t excl_size;          /* exclusive monitor: access size in bytes, 0 when open */
     uint64_t excl_addr;          /* address of the last load-exclusive */
     uint64_t excl_val[2];        /* value it loaded (a store-exclusive succeeds if memory still holds it) */

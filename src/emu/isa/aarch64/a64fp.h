@@ -1,112 +1,28 @@
-/* aarch64 floating point shared by the scalar and vector ops: Arm NaN/FZ/DN/rounding rules over host arithmetic, and software conversions. */
+/* aarch64 floating point shared by the scalar and vector ops: the shared Arm FP code (src/emu/armfp.h) applied to the CPU's FPCR/FPSR. */
 #ifndef XTRACE_A64FP_H
 #define XTRACE_A64FP_H
 
-#include <fenv.h>
-#include <math.h>
-#include <string.h>
-
 #include "a64.h"
+#include "armfp.h"
 
-/*
- * Exception flags are lazy, as in the riscv64 backend: host arithmetic runs with the host's sticky flags
- * accumulating, and FPSR = A64(c)->fpsr | (host flags) when the guest reads it. Whatever Arm defines
- * differently from the host's IEEE arithmetic is handled on the bits: NaN propagation (first NaN operand
- * quieted, default NaN on FPCR.DN or for invalid operations), FZ flushing with IDC/UFC, tininess detected
- * before rounding (a host that detects it after rounding misses UFC when a tiny result rounds to the
- * smallest normal: that case is recomputed). Conversions are done in integer code, so they are exact and
- * raise precisely the Arm flags on any host. Ops take the fast path only with FPCR = round-to-nearest,
- * no FZ, no DN and no NaN operand.
- */
-
-enum { F_H, F_S, F_D };          /* formats: half, single, double */
-enum { FK_ADD, FK_SUB, FK_MUL, FK_DIV, FK_SQRT, FK_FMA, FK_MULX, FK_ABD };
-enum { RM_RN, RM_RP, RM_RM, RM_RZ, RM_RA }; /* FPCR.RMode order, then ties-away */
-
-#define S_SIGN 0x80000000u
-#define S_MINN 0x00800000u
-#define S_DNAN 0x7fc00000u
-#define D_SIGN 0x8000000000000000ull
-#define D_MINN 0x0010000000000000ull
-#define D_DNAN 0x7ff8000000000000ull
-#define FP_UNLIKELY(x) __builtin_expect(!!(x), 0)
-
-extern int a64_tiny_before;      /* the host detects tininess before rounding, as Arm does */
-
-static inline float a64_f(uint32_t b) { float f; memcpy(&f, &b, 4); return f; }
-static inline double a64_d(uint64_t b) { double f; memcpy(&f, &b, 8); return f; }
-static inline uint32_t a64_fb(float f) { uint32_t b; memcpy(&b, &f, 4); return b; }
-static inline uint64_t a64_db(double f) { uint64_t b; memcpy(&b, &f, 8); return b; }
-static inline int a64_nan_s(uint32_t b) { return (b & 0x7fffffffu) > 0x7f800000u; }
-static inline int a64_nan_d(uint64_t b) { return (b & ~D_SIGN) > 0x7ff0000000000000ull; }
-
-/* Current FPCR rounding mode (RM_RN..RM_RZ). */
-static inline unsigned a64_rmode(const struct emu_cpu *c) { return (A64(c)->fpcr >> 22) & 3; }
-
-uint64_t a64_farith_slow(struct emu_cpu *c, int k, uint64_t a, uint64_t b, uint64_t d, int dbl);
-void a64_uf_fix(struct emu_cpu *c, int k, uint64_t a, uint64_t b, uint64_t d, int dbl);
-
-/* a op b (FK_FMA: a * b + d; FK_SQRT: sqrt a) on single (dbl 0) or double bits. */
-static inline uint64_t a64_farith(struct emu_cpu *c, int k, uint64_t a, uint64_t b, uint64_t d, int dbl)
-{
-    if (dbl) {
-        if (!FP_UNLIKELY(A64(c)->fpslow | a64_nan_d(a) | a64_nan_d(b) | a64_nan_d(d)) && k < FK_MULX) {
-            double x = a64_d(a), y = a64_d(b), z = a64_d(d), r;
-            switch (k) {
-            case FK_ADD: r = x + y; break;
-            case FK_SUB: r = x - y; break;
-            case FK_MUL: r = x * y; break;
-            case FK_DIV: r = x / y; break;
-            case FK_SQRT: r = sqrt(x); break;
-            default: r = fma(x, y, z); break;
-            }
-            uint64_t rb = a64_db(r);
-            if (FP_UNLIKELY(a64_nan_d(rb)))
-                return D_DNAN;
-            if (FP_UNLIKELY((rb & ~D_SIGN) == D_MINN) && !a64_tiny_before)
-                a64_uf_fix(c, k, a, b, d, 1);
-            return rb;
-        }
-    } else {
-        uint32_t sa = (uint32_t)a, sb = (uint32_t)b, sd = (uint32_t)d;
-        if (!FP_UNLIKELY(A64(c)->fpslow | a64_nan_s(sa) | a64_nan_s(sb) | a64_nan_s(sd)) && k < FK_MULX) {
-            float x = a64_f(sa), y = a64_f(sb), z = a64_f(sd), r;
-            switch (k) {
-            case FK_ADD: r = x + y; break;
-            case FK_SUB: r = x - y; break;
-            case FK_MUL: r = x * y; break;
-            case FK_DIV: r = x / y; break;
-            case FK_SQRT: r = sqrtf(x); break;
-            default: r = fmaf(x, y, z); break;
-            }
-            uint32_t rb = a64_fb(r);
-            if (FP_UNLIKELY(a64_nan_s(rb)))
-                return S_DNAN;
-            if (FP_UNLIKELY((rb & ~S_SIGN) == S_MINN) && !a64_tiny_before)
-                a64_uf_fix(c, k, a, b, d, 0);
-            return rb;
-        }
-    }
-    return a64_farith_slow(c, k, a, b, d, dbl);
-}
-
-/* FMAX, FMIN, FMAXNM, FMINNM (kind 0-3) on format f (F_S or F_D). */
-uint64_t a64_fminmax(struct emu_cpu *c, uint64_t a, uint64_t b, int f, int kind);
-/* FCMP/FCMPE: the NZCV result (0-15); sig: every NaN raises IOC (FCMPE), else only signaling ones. */
-unsigned a64_fcmp(struct emu_cpu *c, uint64_t a, uint64_t b, int f, int sig);
-/* FCVT between formats. */
-uint64_t a64_fcvt(struct emu_cpu *c, uint64_t a, int from, int to);
-/* FP (format f) to a width-bit integer (unsigned when uns) after scaling by 2^fbits, rounding rm. */
-uint64_t a64_f2i(struct emu_cpu *c, uint64_t a, int f, unsigned rm, unsigned fbits, int uns, unsigned width);
-/* Integer v (sign-extended already when sgn) divided by 2^fbits to format f with rounding rm. */
-uint64_t a64_i2f(struct emu_cpu *c, uint64_t v, int sgn, unsigned fbits, int f, unsigned rm);
-/* Round to integral in format f; exact: raise IXC when the value changes (FRINTX). */
-uint64_t a64_frint(struct emu_cpu *c, uint64_t a, int f, unsigned rm, int exact);
-/* FP comparison for the SIMD compare ops: kind 0 EQ, 1 GE, 2 GT (all false on NaN). */
-int a64_fcmp_lane(struct emu_cpu *c, uint64_t a, uint64_t b, int f, int kind);
-/* FRECPS (2 - a*b) and FRSQRTS ((3 - a*b) / 2), fused (one rounding), with their inf * 0 results. */
-uint64_t a64_fstep(struct emu_cpu *c, uint64_t a, uint64_t b, int f, int rsqrt);
-/* Negation/abs on the bits of format f. */
-static inline uint64_t a64_fsign(int f) { return f == F_D ? D_SIGN : f == F_S ? S_SIGN : 0x8000u; }
+#define a64_tiny_before armfp_tiny_before
+#define a64_f armfp_f
+#define a64_d armfp_d
+#define a64_fb armfp_fb
+#define a64_db armfp_db
+#define a64_nan_s armfp_nan_s
+#define a64_nan_d armfp_nan_d
+#define a64_fsign armfp_fsign
+#define a64_rmode(c) armfp_rmode(&A64(c)->fp)
+#define a64_farith(c, ...) armfp_farith(&A64(c)->fp, __VA_ARGS__)
+#define a64_uf_fix(c, ...) armfp_uf_fix(&A64(c)->fp, __VA_ARGS__)
+#define a64_fminmax(c, ...) armfp_fminmax(&A64(c)->fp, __VA_ARGS__)
+#define a64_fcmp(c, ...) armfp_fcmp(&A64(c)->fp, __VA_ARGS__)
+#define a64_fcvt(c, ...) armfp_fcvt(&A64(c)->fp, __VA_ARGS__)
+#define a64_f2i(c, ...) armfp_f2i(&A64(c)->fp, __VA_ARGS__)
+#define a64_i2f(c, ...) armfp_i2f(&A64(c)->fp, __VA_ARGS__)
+#define a64_frint(c, ...) armfp_frint(&A64(c)->fp, __VA_ARGS__)
+#define a64_fcmp_lane(c, ...) armfp_fcmp_lane(&A64(c)->fp, __VA_ARGS__)
+#define a64_fstep(c, ...) armfp_fstep(&A64(c)->fp, __VA_ARGS__)
 
 #endif

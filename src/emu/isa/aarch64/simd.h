@@ -67,6 +67,7 @@ static inline uint64_t a64_emask(unsigned size) { return size == 3 ? ~0ull : (1u
 /* Decoders shared by the SIMD files (simd_int.c). */
 int a64_d_vec3(struct op *o, uint32_t w, const struct a64_insn *r);   /* Vd, Vn, Vm; arg: allowed sizes mask */
 int a64_d_vec2(struct op *o, uint32_t w, const struct a64_insn *r);   /* Vd, Vn; arg: allowed sizes mask */
+int a64_d_velem(struct op *o, uint32_t w, const struct a64_insn *r);  /* Vd, Vn, Vm[imm]: integer by element */
 
 /* arg bits for a64_d_vec3/2: which (size, Q) combinations are valid. */
 enum {

@@ -358,7 +358,8 @@ OP(op_v_rev)
     NEXT;
 }
 
-/* Narrowing: aux = destination size; rm = 8 (lower half, upper zeroed) or 16 (upper half, "2" form). */
+/* Narrowing: aux = destination size; rm = 8 (lower half, upper zeroed), 16 (upper half, "2" form) or 0
+   (scalar: one element). */
 #define VNARROW(name, expr)                                                                                  \
     OP(name)                                                                                                 \
     {                                                                                                        \
@@ -366,13 +367,15 @@ OP(op_v_rev)
         memcpy(src, V(o->rs1), 16);                                                                          \
         memcpy(r, V(o->rd), 16);                                                                             \
         unsigned off = o->rm == 16 ? 8 : 0;                                                                  \
-        BY_SIZE(o->aux, for (unsigned i = 0; i < 8 / sizeof(U); i++) {                                       \
+        BY_SIZE(o->aux, for (unsigned i = 0; i < (o->rm ? 8 / sizeof(U) : 1); i++) {                         \
             uint64_t x = a64_ldl(src + 2 * sizeof(U) * i, 2 * sizeof(U));                                    \
             int64_t sx = a64_sext(x, 2 * EB);                                                                \
             (void)sx;                                                                                        \
             a64_stl(r + off + i * sizeof(U), sizeof(U), (expr));                                             \
         })                                                                                                   \
-        if (!off)                                                                                            \
+        if (!o->rm) /* scalar form: one element, the rest zeroed */                                          \
+            memset(r + (1u << o->aux), 0, 16 - (1u << o->aux));                                              \
+        else if (!off)                                                                                       \
             memset(r + 8, 0, 8);                                                                             \
         memcpy(V(o->rd), r, 16);                                                                             \
         NEXT;                                                                                                \
@@ -549,13 +552,15 @@ VSH(op_v_sqshlu_i, uqshl_i(c, x, sh, EB, 1))
         memcpy(src, V(o->rs1), 16);                                                                          \
         memcpy(r, V(o->rd), 16);                                                                             \
         unsigned off = o->rm == 16 ? 8 : 0, sh = (unsigned)o->imm;                                           \
-        BY_SIZE(o->aux, for (unsigned i = 0; i < 8 / sizeof(U); i++) {                                       \
+        BY_SIZE(o->aux, for (unsigned i = 0; i < (o->rm ? 8 / sizeof(U) : 1); i++) {                         \
             uint64_t x = a64_ldl(src + 2 * sizeof(U) * i, 2 * sizeof(U));                                    \
             int64_t sx = a64_sext(x, 2 * EB);                                                                \
             (void)sx;                                                                                        \
             a64_stl(r + off + i * sizeof(U), sizeof(U), (expr));                                             \
         })                                                                                                   \
-        if (!off)                                                                                            \
+        if (!o->rm) /* scalar form: one element, the rest zeroed */                                          \
+            memset(r + (1u << o->aux), 0, 16 - (1u << o->aux));                                              \
+        else if (!off)                                                                                       \
             memset(r + 8, 0, 8);                                                                             \
         memcpy(V(o->rd), r, 16);                                                                             \
         NEXT;                                                                                                \
@@ -691,7 +696,7 @@ static int d_vacross(struct op *o, uint32_t w, const struct a64_insn *r)
 }
 
 /* Shift by immediate: immh:immb gives the element size and the shift. arg: 0 right shift, 1 left shift,
-   2 narrowing right shift, 3 long left shift; bit 4 = scalar (D only). */
+   2 narrowing right shift, 3 long left shift; bit 4 = scalar (D only; with bit 5 any size). */
 static int d_vshift(struct op *o, uint32_t w, const struct a64_insn *r)
 {
     unsigned immh = a64_bits(w, 22, 19), immhb = a64_bits(w, 22, 16), q = (w >> 30) & 1, kind = r->arg & 3;
@@ -701,9 +706,9 @@ static int d_vshift(struct op *o, uint32_t w, const struct a64_insn *r)
     if (kind >= 2 && size == 3)
         return -1;
     if (r->arg & 16) { /* scalar */
-        if (size != 3)
+        if (size != 3 && !(r->arg & 32))
             return -1;
-        o->rm = 8;
+        o->rm = (uint8_t)(1u << size);
     } else {
         if (size == 3 && !q && kind < 2)
             return -1;
@@ -749,6 +754,27 @@ static int d_velem(struct op *o, uint32_t w, const struct a64_insn *r)
     o->rd = (uint8_t)(w & 31);
     o->rs1 = (uint8_t)a64_bits(w, 9, 5);
     return 0;
+}
+
+/* Scalar narrowing forms (rm = 0): shift by immediate, and two-register misc with size = destination size. */
+static int d_vshrn_s(struct op *o, uint32_t w, const struct a64_insn *r)
+{
+    if (d_vshrn(o, w, r) < 0)
+        return -1;
+    o->rm = 0;
+    return 0;
+}
+static int d_vnarrow_s(struct op *o, uint32_t w, const struct a64_insn *r)
+{
+    if (d_vlong(o, w, r) < 0)
+        return -1;
+    o->rm = 0;
+    return 0;
+}
+
+int a64_d_velem(struct op *o, uint32_t w, const struct a64_insn *r)
+{
+    return d_velem(o, w, r);
 }
 
 #define M3 0xbf20fc00u   /* three same: Q and size free */
@@ -941,5 +967,23 @@ const struct a64_insn a64_simd[] = {
     ROW(0xff80fc00, SSH(0, 0x0a), d_vshift, op_v_shl, 17, "shl"),
     ROW(0xff80fc00, SSH(1, 0x0a), d_vshift, op_v_sli, 17, "sli"),
     ROW(0xff80fc00, SSH(1, 0x08), d_vshift, op_v_sri, 16, "sri"),
+    ROW(0xff80fc00, SSH(1, 0x06), d_vshift, op_v_ursra, 16, "ursra"),
+    ROW(0xff80fc00, SSH(0, 0x06), d_vshift, op_v_srsra, 16, "srsra"),
+    ROW(0xff80fc00, SSH(0, 0x0e), d_vshift, op_v_sqshl_i, 16 | 32 | 1, "sqshl"),
+    ROW(0xff80fc00, SSH(1, 0x0e), d_vshift, op_v_uqshl_i, 16 | 32 | 1, "uqshl"),
+    ROW(0xff80fc00, SSH(1, 0x0c), d_vshift, op_v_sqshlu_i, 16 | 32 | 1, "sqshlu"),
+    ROW(0xff80fc00, SSH(0, 0x12), d_vshrn_s, op_v_sqshrn, 0, "sqshrn"),
+    ROW(0xff80fc00, SSH(1, 0x12), d_vshrn_s, op_v_uqshrn, 0, "uqshrn"),
+    ROW(0xff80fc00, SSH(1, 0x10), d_vshrn_s, op_v_sqshrun, 0, "sqshrun"),
+    ROW(0xff80fc00, SSH(0, 0x13), d_vshrn_s, op_v_sqrshrn, 0, "sqrshrn"),
+    ROW(0xff80fc00, SSH(1, 0x13), d_vshrn_s, op_v_uqrshrn, 0, "uqrshrn"),
+    ROW(0xff80fc00, SSH(1, 0x11), d_vshrn_s, op_v_sqrshrun, 0, "sqrshrun"),
+    ROW(0xff3ffc00, S2(0, 0x14), d_vnarrow_s, op_v_sqxtn, 0, "sqxtn"),
+    ROW(0xff3ffc00, S2(1, 0x14), d_vnarrow_s, op_v_uqxtn, 0, "uqxtn"),
+    ROW(0xff3ffc00, S2(1, 0x12), d_vnarrow_s, op_v_sqxtun, 0, "sqxtun"),
+    ROW(0xff20fc00, S3(0, 0x0a), a64_d_vec3, op_v_srshl, SCD, "srshl"),
+    ROW(0xff20fc00, S3(1, 0x0a), a64_d_vec3, op_v_urshl, SCD, "urshl"),
+    ROW(0xff3ffc00, S2(0, 0x07), a64_d_vec2, op_v_sqabs, SZ_B | SZ_H | SZ_S | SZ_D | SZ_SCALAR, "sqabs"),
+    ROW(0xff3ffc00, S2(1, 0x07), a64_d_vec2, op_v_sqneg, SZ_B | SZ_H | SZ_S | SZ_D | SZ_SCALAR, "sqneg"),
     {0, 0, NULL, NULL, NULL, 0, 0, NULL},
 };

@@ -14,6 +14,7 @@
 
 #include <stdint.h>
 
+#include "armfp.h"
 #include "emu.h"
 #include "mem.h"
 
@@ -24,7 +25,11 @@ struct arm_cpu {
     uint32_t qf;                 /* CPSR Q (sticky saturation) */
     uint32_t ge;                 /* CPSR GE[3:0] */
     uint32_t tpidruro;           /* TLS register (set_tls), read by MRC p15, 0, rX, c13, c0, 3 */
-    uint32_t fpscr;              /* FPSCR (flags NZCV in 31:28, RMode 23:22, FZ 24, DN 25, cumulative 7,4:0) */
+    uint32_t fpscr;              /* FPSCR as last written or read (NZCV 31:28 are live here; the control bits and
+                                    the cumulative flags live in fp, with host flags pending: read it with
+                                    arm_fpscr_read, write it with arm_fpscr_write) */
+    struct armfp fp;             /* FPSCR control bits (RMode, FZ, DN, AHP) and cumulative flags for VFP ops */
+    struct armfp fpstd;          /* the "standard FPSCR" NEON FP arithmetic uses (RN, FZ, DN); flags merge into fp */
     uint64_t d[32];              /* VFP/NEON d0-d31; s(2n) is the low half of d(n) */
     uint32_t excl_addr;          /* LDREX monitor address */
     uint32_t excl_valid;         /* the monitor is armed */
@@ -57,6 +62,8 @@ int arm_decode_vfp(uint64_t pc, unsigned len, uint32_t w, unsigned cond, struct 
    16 = ORN; kind 0 = immediate (imm value, rs3 carry-out 0/1 or 2 = unchanged), 1 = register shifted by
    immediate (rs2 Rm, rm type 0-3 or 4 = RRX, rs3 amount 1-32), 2 = register shifted by register (rs3 Rs). */
 extern const op_fn arm_dp[17][3][2];
+/* A faster handler for a kind-1 data-processing op with a fixed shift type and amount 0-31, or NULL. */
+op_fn arm_dp_fast(const struct op *o);
 enum { SH_LSL, SH_LSR, SH_ASR, SH_ROR, SH_RRX };
 /* Loads/stores: [type][addr][mode]: type LS_*; addr 0 immediate (imm signed offset), 1 register
    (rs2 Rm, rm shift type | 8 for subtract, rs3 amount); mode 0 offset, 1 pre-indexed with writeback, 2 post. */
@@ -92,7 +99,15 @@ OPFN(arm_op_movt);    /* rd[31:16] = imm */
 OPFN(arm_op_sat);     /* rd = sat(shift(rs1 by rm type/rs3 amount), imm bits); rs2 1 signed */
 OPFN(arm_op_qadd);    /* rm 0 QADD 1 QSUB 2 QDADD 3 QDSUB: rd = sat(rs2 op rs1) */
 OPFN(arm_op_sel);
-OPFN(arm_op_par);     /* parallel add/sub with GE: rm bit0 sub, bit1 bytes, bit2 signed */
+OPFN(arm_op_par);     /* parallel add/sub: rm bits 1:0 0 add 1 ASX 2 SAX 3 sub, bit2 bytes, bit3 signed,
+                         bits 5:4 0 GE-setting, 1 saturating, 2 halving */
+OPFN(arm_op_pkh);     /* rm 0 PKHBT (rs2 lsl rs3), 1 PKHTB (rs2 asr rs3) */
+OPFN(arm_op_usad8);   /* rm 1 accumulate rs3 */
+OPFN(arm_op_smmul);   /* rm bit0 round, bit1 accumulate rs3, bit2 subtract */
+OPFN(arm_op_smlad);   /* rm bit0 X, bit1 subtract, bit2 accumulate rs3, bit3 long (rd low, rs3 high) */
+OPFN(arm_op_smulw);   /* rm bit1 top of rs2, bit2 accumulate rs3 */
+OPFN(arm_op_smlalxy); /* rd low, rs3 high; rm bit0 top of rs1, bit1 top of rs2 */
+OPFN(arm_op_sat16);   /* rd = sat16(rs1, imm bits); rs2 1 signed */
 OPFN(arm_op_ldrex);   /* rd = [rs1]; rm size 1/2/4/8 (8: rd, rd+1 -> rs3) */
 OPFN(arm_op_strex);   /* rd = status, store rs2 [rs3 second word] to [rs1]; rm size */
 OPFN(arm_op_clrex);
@@ -125,5 +140,14 @@ static inline const struct op *arm_bx_to(struct emu_cpu *c, uint32_t v)
 
 /* VFP helpers (vfp.c). */
 void arm_fp_init(struct emu_cpu *c);
+/* The whole FPSCR with the cumulative flags merged (also refreshes the fpscr field); and its write. */
+uint32_t arm_fpscr_read(struct emu_cpu *c);
+void arm_fpscr_write(struct emu_cpu *c, uint32_t v);
+
+/* Advanced SIMD (neon_*.c): decodes the A32 form of a NEON instruction (data processing 0xf2/0xf3, element
+   and structure loads/stores 0xf4; T32 words are rewritten to that form by the caller). Returns 0 when the
+   encoding is not handled (the caller raises SIGILL). */
+int arm_decode_neon(uint64_t pc, unsigned len, uint32_t w, unsigned cond, struct blk_builder *b, uint32_t pcval);
+int arm_decode_neon_ls(uint64_t pc, unsigned len, uint32_t w, unsigned cond, struct blk_builder *b, uint32_t pcval);
 
 #endif

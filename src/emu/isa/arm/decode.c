@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "arm.h"
+#include "bcache.h"
 
 struct op *arm_emit(struct blk_builder *b, const struct op *t, unsigned cond, unsigned flags, uint32_t pcval)
 {
@@ -18,6 +19,9 @@ struct op *arm_emit(struct blk_builder *b, const struct op *t, unsigned cond, un
     struct op *o = &b->ops[b->nops++];
     *o = *t;
     o->aux = 0;
+    op_fn fast = arm_dp_fast(o);
+    if (fast)
+        o->fn = fast;
     if (cond < 14) {
         o->aux = (uint16_t)arm_handler_index(o->fn);
         o->fn = arm_cond_wrap[cond];
@@ -26,9 +30,16 @@ struct op *arm_emit(struct blk_builder *b, const struct op *t, unsigned cond, un
         o->aux |= AUX_END;
         b->end = 1;
     }
-    /* Room for the debugger's ops and the terminator: end blocks well before the buffer can fill. */
-    if (b->nops + 2 >= b->cap)
+    /* Room for the debugger's ops and the terminator: end blocks well before the buffer can fill, with a
+       jump to the next instruction (the buffer has room past cap for it). */
+    if (!b->end && b->nops + 2 >= b->cap) {
+        struct op *g = &b->ops[b->nops++];
+        memset(g, 0, sizeof *g);
+        g->fn = bcache_op_goto;
+        g->imm = (int64_t)(pc + t->len);
+        g->pc = pc + t->len;
         b->end = 1;
+    }
     return o;
 }
 
@@ -251,16 +262,66 @@ static int media(uint64_t pc, uint32_t w, struct op *t, unsigned *flags)
         imm_shift(t, F(w, 6, 6) ? SH_ASR : SH_LSL, F(w, 11, 7));
         return 0;
     }
-    if ((w & 0x0f800f10) == 0x06000f10) { /* SADD16/SSUB16/SADD8/SSUB8, UADD16/... (GE-setting forms) */
-        static const int8_t k[8] = {0, -1, -1, 1, 2, -1, -1, 3};
+    if ((w & 0x0f800f10) == 0x06000f10) { /* parallel add/sub: S, Q, SH, U, UQ, UH x ADD16 ASX SAX SUB16 ADD8 SUB8 */
+        static const int8_t k[8] = {0, 1, 2, 3, 4, -1, -1, 7};
         int kk = k[F(w, 7, 5)];
-        if (kk < 0 || F(w, 21, 20) == 3 || F(w, 21, 20) == 0)
+        if (kk < 0 || F(w, 21, 20) == 0)
             return -1;
         t->fn = arm_op_par;
         t->rs1 = (uint8_t)F(w, 19, 16);
         t->rs2 = (uint8_t)F(w, 3, 0);
-        t->rm = (uint8_t)kk | (F(w, 22, 22) ? 0 : 4) | (F(w, 21, 20) == 2 ? 8 : 0);
+        t->rm = (uint8_t)((unsigned)kk | (F(w, 22, 22) ? 0 : 8) | (F(w, 21, 20) - 1) << 4);
         return 0;
+    }
+    if ((w & 0x0ff00030) == 0x06800010) { /* PKHBT, PKHTB */
+        t->fn = arm_op_pkh;
+        t->rs1 = (uint8_t)F(w, 19, 16);
+        t->rs2 = (uint8_t)F(w, 3, 0);
+        t->rm = (uint8_t)F(w, 6, 6);
+        t->rs3 = (uint8_t)F(w, 11, 7);
+        if (t->rm && !t->rs3)
+            t->rs3 = 32;
+        return 0;
+    }
+    if ((w & 0x0fb00ff0) == 0x06a00f30) { /* SSAT16, USAT16 */
+        t->fn = arm_op_sat16;
+        t->rs1 = (uint8_t)F(w, 3, 0);
+        t->rs2 = !F(w, 22, 22);
+        t->imm = F(w, 19, 16) + (t->rs2 ? 1 : 0);
+        return 0;
+    }
+    if ((w & 0x0ff000f0) == 0x07800010) { /* USAD8, USADA8 */
+        t->fn = arm_op_usad8;
+        t->rd = (uint8_t)F(w, 19, 16);
+        t->rs1 = (uint8_t)F(w, 3, 0);
+        t->rs2 = (uint8_t)F(w, 11, 8);
+        t->rs3 = (uint8_t)F(w, 15, 12);
+        t->rm = t->rs3 != 15;
+        return 0;
+    }
+    if ((w & 0x0ff000d0) == 0x07500010 || (w & 0x0ff000d0) == 0x075000d0) { /* SMMUL, SMMLA, SMMLS */
+        t->fn = arm_op_smmul;
+        t->rd = (uint8_t)F(w, 19, 16);
+        t->rs1 = (uint8_t)F(w, 3, 0);
+        t->rs2 = (uint8_t)F(w, 11, 8);
+        t->rs3 = (uint8_t)F(w, 15, 12);
+        t->rm = (uint8_t)(F(w, 5, 5) | (t->rs3 != 15 ? 2 : 0) | (F(w, 7, 6) == 3 ? 4 : 0));
+        return F(w, 7, 6) == 3 && t->rs3 == 15 ? -1 : 0;
+    }
+    if ((w & 0x0fb00090) == 0x07000010) { /* SMLAD, SMUAD, SMLSD, SMUSD, SMLALD, SMLSLD */
+        t->fn = arm_op_smlad;
+        t->rs1 = (uint8_t)F(w, 3, 0);
+        t->rs2 = (uint8_t)F(w, 11, 8);
+        if (F(w, 22, 22)) {
+            t->rd = (uint8_t)F(w, 15, 12);
+            t->rs3 = (uint8_t)F(w, 19, 16);
+            t->rm = (uint8_t)(F(w, 5, 5) | F(w, 6, 6) << 1 | 8);
+        } else {
+            t->rd = (uint8_t)F(w, 19, 16);
+            t->rs3 = (uint8_t)F(w, 15, 12);
+            t->rm = (uint8_t)(F(w, 5, 5) | F(w, 6, 6) << 1 | (t->rs3 != 15 ? 4 : 0));
+        }
+        return F(w, 7, 7) ? -1 : 0;
     }
     if ((w & 0x0ff00ff0) == 0x06800fb0) {
         t->fn = arm_op_sel;
@@ -293,6 +354,24 @@ static int misc(uint64_t pc, uint32_t w, struct op *t, unsigned *flags)
         t->fn = arm_op_qadd;
         t->rs1 = (uint8_t)F(w, 19, 16);
         t->rm = (uint8_t)F(w, 22, 21);
+        return 0;
+    }
+    if ((w & 0x0ff00090) == 0x01200080) { /* SMLAWy, SMULWy */
+        t->fn = arm_op_smulw;
+        t->rd = (uint8_t)F(w, 19, 16);
+        t->rs3 = (uint8_t)F(w, 15, 12);
+        t->rs1 = (uint8_t)F(w, 3, 0);
+        t->rs2 = (uint8_t)F(w, 11, 8);
+        t->rm = (uint8_t)(F(w, 6, 6) << 1 | (F(w, 5, 5) ? 0 : 4));
+        return 0;
+    }
+    if ((w & 0x0ff00090) == 0x01400080) { /* SMLALxy */
+        t->fn = arm_op_smlalxy;
+        t->rd = (uint8_t)F(w, 15, 12);
+        t->rs3 = (uint8_t)F(w, 19, 16);
+        t->rs1 = (uint8_t)F(w, 3, 0);
+        t->rs2 = (uint8_t)F(w, 11, 8);
+        t->rm = (uint8_t)(F(w, 5, 5) | F(w, 6, 6) << 1);
         return 0;
     }
     if ((w & 0x0ff00090) == 0x01600080 || (w & 0x0ff00090) == 0x01000080) { /* SMULxy, SMLAxy */
@@ -437,6 +516,10 @@ int arm_decode_a32(struct emu_proc *p, uint64_t pc, uint32_t w, struct blk_build
     t.len = 4;
     int r = -1;
     if (cond == 15) {
+        if ((w & 0xfe000000u) == 0xf2000000u && arm_decode_neon(pc, 4, w, 14, b, (uint32_t)pc + 8))
+            return 4;
+        if ((w & 0xff100000u) == 0xf4000000u && arm_decode_neon_ls(pc, 4, w, 14, b, (uint32_t)pc + 8))
+            return 4;
         r = uncond(pc, w, &t, &flags);
         cond = 14;
     } else if ((w & 0x0c000e00) == 0x0c000a00) {

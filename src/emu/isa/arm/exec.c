@@ -161,6 +161,58 @@ const op_fn arm_dp[17][3][2] = {
     ROW(dp_orn),
 };
 
+/* Fast forms of kind 1 (register shifted by an immediate 0-31 of a fixed type; the decoder's imm_shift has
+   turned LSR/ASR #32 and RRX into other cases): no shifter carry, so only for non-flag-setting logical ops and
+   for arithmetic ops, whose carry comes from the sum. Picked by arm_dp_fast() when an op is emitted. */
+#define SHF(T) ((T) == SH_LSL ? v << n : (T) == SH_LSR ? v >> n : (T) == SH_ASR ? (uint32_t)((int32_t)v >> n) \
+                : (v >> n) | (v << ((32 - n) & 31)))
+#define F_LOG(name, expr, T) OP(name) { uint32_t a = R(o->rs1), v = R(o->rs2); unsigned n = o->rs3; \
+    uint32_t b = SHF(T); (void)a; SETRD(expr); NEXT; }
+#define F_ARI(name, X, Y, CIN, T, S, W) OP(name) { uint32_t a = R(o->rs1), v = R(o->rs2); unsigned n = o->rs3; \
+    uint32_t b = SHF(T); uint32_t x = (X), y = (Y); uint64_t s = (uint64_t)x + y + (CIN); uint32_t r = (uint32_t)s; \
+    if (S) { A->nf = r >> 31; A->zf = r == 0; A->cf = (uint32_t)(s >> 32); A->vf = ((x ^ r) & (y ^ r)) >> 31; } \
+    if (W) { SETRD(r); } NEXT; }
+#define F_LOG4(nm, expr) F_LOG(nm##_f0, expr, SH_LSL) F_LOG(nm##_f1, expr, SH_LSR) F_LOG(nm##_f2, expr, SH_ASR) \
+    F_LOG(nm##_f3, expr, SH_ROR)
+#define F_ARI4(nm, X, Y, CIN, W) F_ARI(nm##_f0, X, Y, CIN, SH_LSL, 0, W) F_ARI(nm##_f1, X, Y, CIN, SH_LSR, 0, W) \
+    F_ARI(nm##_f2, X, Y, CIN, SH_ASR, 0, W) F_ARI(nm##_f3, X, Y, CIN, SH_ROR, 0, W) \
+    F_ARI(nm##_f0s, X, Y, CIN, SH_LSL, 1, W) F_ARI(nm##_f1s, X, Y, CIN, SH_LSR, 1, W) \
+    F_ARI(nm##_f2s, X, Y, CIN, SH_ASR, 1, W) F_ARI(nm##_f3s, X, Y, CIN, SH_ROR, 1, W)
+F_LOG4(dp_and, a & b)
+F_LOG4(dp_eor, a ^ b)
+F_LOG4(dp_orr, a | b)
+F_LOG4(dp_mov, b)
+F_LOG4(dp_bic, a & ~b)
+F_LOG4(dp_mvn, ~b)
+F_LOG4(dp_orn, a | ~b)
+F_ARI4(dp_sub, a, ~b, 1, 1)
+F_ARI4(dp_rsb, b, ~a, 1, 1)
+F_ARI4(dp_add, a, b, 0, 1)
+F_ARI4(dp_adc, a, b, A->cf, 1)
+F_ARI4(dp_sbc, a, ~b, A->cf, 1)
+F_ARI4(dp_rsc, b, ~a, A->cf, 1)
+F_ARI4(dp_cmp, a, ~b, 1, 0)
+F_ARI4(dp_cmn, a, b, 0, 0)
+
+#define FL(nm) {{nm##_f0, NULL}, {nm##_f1, NULL}, {nm##_f2, NULL}, {nm##_f3, NULL}}
+#define FA(nm) {{nm##_f0, nm##_f0s}, {nm##_f1, nm##_f1s}, {nm##_f2, nm##_f2s}, {nm##_f3, nm##_f3s}}
+#define FN {{NULL, NULL}, {NULL, NULL}, {NULL, NULL}, {NULL, NULL}}
+static const op_fn dp_fast[17][4][2] = {
+    FL(dp_and), FL(dp_eor), FA(dp_sub), FA(dp_rsb), FA(dp_add), FA(dp_adc), FA(dp_sbc), FA(dp_rsc),
+    FN, FN, FA(dp_cmp), FA(dp_cmn), FL(dp_orr), FL(dp_mov), FL(dp_bic), FL(dp_mvn), FL(dp_orn),
+};
+
+op_fn arm_dp_fast(const struct op *o)
+{
+    if (o->rm > SH_ROR || o->rs3 > 31 || (o->rs3 == 0 && o->rm != SH_LSL))
+        return NULL;
+    for (unsigned op = 0; op < 17; op++)
+        for (unsigned s = 0; s < 2; s++)
+            if (arm_dp[op][1][s] == o->fn)
+                return dp_fast[op][o->rm][s];
+    return NULL;
+}
+
 /* ---- multiply / divide ---- */
 OPFN(arm_op_mul)
 {
@@ -565,29 +617,135 @@ OPFN(arm_op_udf) { return arm_op_illegal(c, o); }
 OPFN(arm_op_par)
 {
     uint32_t n = R(o->rs1), m = R(o->rs2), r = 0, ge = 0;
-    unsigned lanes = (o->rm & 2) ? 4 : 2, bits = 32 / lanes;
+    unsigned kind = o->rm & 3, bytes = (o->rm >> 2) & 1, sgn = (o->rm >> 3) & 1, mode = (o->rm >> 4) & 3;
+    unsigned lanes = bytes ? 4 : 2, bits = 32 / lanes;
     uint32_t mask = (1u << bits) - 1;
     for (unsigned i = 0; i < lanes; i++) {
+        unsigned j = kind == 1 || kind == 2 ? i ^ 1 : i; /* ASX/SAX pair a lane of n with the other lane of m */
         int32_t a, b;
-        if (o->rm & 4) {
+        if (sgn) {
             a = (int32_t)((n >> (i * bits)) << (32 - bits)) >> (32 - bits);
-            b = (int32_t)((m >> (i * bits)) << (32 - bits)) >> (32 - bits);
+            b = (int32_t)((m >> (j * bits)) << (32 - bits)) >> (32 - bits);
         } else {
             a = (int32_t)((n >> (i * bits)) & mask);
-            b = (int32_t)((m >> (i * bits)) & mask);
+            b = (int32_t)((m >> (j * bits)) & mask);
         }
-        int32_t s = (o->rm & 1) ? a - b : a + b;
-        if (o->rm & 8) { /* saturating: clamp to the lane's range, GE untouched */
-            int32_t lo = (o->rm & 4) ? -(1 << (bits - 1)) : 0, hi = (o->rm & 4) ? (1 << (bits - 1)) - 1 : (int32_t)mask;
+        int sub = kind == 3 || (kind == 1 && i == 0) || (kind == 2 && i == 1);
+        int32_t s = sub ? a - b : a + b;
+        if (mode == 1) { /* saturating: clamp to the lane's range, GE untouched */
+            int32_t lo = sgn ? -(1 << (bits - 1)) : 0, hi = sgn ? (1 << (bits - 1)) - 1 : (int32_t)mask;
             s = s < lo ? lo : s > hi ? hi : s;
+        } else if (mode == 2) { /* halving */
+            s >>= 1;
         }
-        int set = (o->rm & 4) ? s >= 0 : (o->rm & 1) ? s >= 0 : s >= (int32_t)(1u << bits);
+        int set = sgn ? s >= 0 : sub ? s >= 0 : s >= (int32_t)(1u << bits);
         r |= ((uint32_t)s & mask) << (i * bits);
         if (set)
             ge |= (bits == 8 ? 1u : 3u) << (i * (bits / 8));
     }
-    if (!(o->rm & 8))
+    if (mode == 0)
         A->ge = ge;
+    R(o->rd) = r;
+    NEXT;
+}
+
+/* PKHBT (rm 0): rd = rs1[15:0] | (rs2 << rs3)[31:16]; PKHTB (rm 1): rd = rs1[31:16] | (rs2 asr rs3)[15:0]. */
+OPFN(arm_op_pkh)
+{
+    uint32_t n = R(o->rs1), m = R(o->rs2);
+    if (o->rm)
+        R(o->rd) = (n & 0xffff0000u) | ((uint32_t)((int32_t)m >> (o->rs3 > 31 ? 31 : o->rs3)) & 0xffffu);
+    else
+        R(o->rd) = (n & 0xffffu) | ((m << o->rs3) & 0xffff0000u);
+    NEXT;
+}
+
+/* USAD8/USADA8: rd = sum of |rs1.b[i] - rs2.b[i]| (+ rs3 when rm = 1). */
+OPFN(arm_op_usad8)
+{
+    uint32_t n = R(o->rs1), m = R(o->rs2), sum = o->rm ? R(o->rs3) : 0;
+    for (unsigned i = 0; i < 32; i += 8) {
+        int d = (int)((n >> i) & 0xff) - (int)((m >> i) & 0xff);
+        sum += (uint32_t)(d < 0 ? -d : d);
+    }
+    R(o->rd) = sum;
+    NEXT;
+}
+
+/* SMMUL/SMMLA/SMMLS: rd = high word of ([rs3:0] +/- rs1 * rs2 [+ 0x80000000]); rm bit0 round, bit1 accumulate,
+   bit2 subtract. */
+OPFN(arm_op_smmul)
+{
+    int64_t p = (int64_t)(int32_t)R(o->rs1) * (int32_t)R(o->rs2);
+    uint64_t acc = (o->rm & 2) ? (uint64_t)R(o->rs3) << 32 : 0;
+    uint64_t v = (o->rm & 4) ? acc - (uint64_t)p : acc + (uint64_t)p;
+    if (o->rm & 1)
+        v += 0x80000000u;
+    R(o->rd) = (uint32_t)(v >> 32);
+    NEXT;
+}
+
+/* Dual 16-bit multiplies: rm bit0 X (swap rs2's halves), bit1 subtract (SMUSD/SMLSD), bit2 accumulate rs3
+   (Q on overflow), bit3 long (SMLALD/SMLSLD: rd low, rs3 high, both accumulated). */
+OPFN(arm_op_smlad)
+{
+    uint32_t n = R(o->rs1), m = R(o->rs2);
+    if (o->rm & 1)
+        m = m >> 16 | m << 16;
+    int64_t p1 = (int64_t)(int16_t)n * (int16_t)m, p2 = (int64_t)(int16_t)(n >> 16) * (int16_t)(m >> 16);
+    int64_t s = (o->rm & 2) ? p1 - p2 : p1 + p2;
+    if (o->rm & 8) {
+        uint64_t acc = (uint64_t)R(o->rs3) << 32 | R(o->rd);
+        acc += (uint64_t)s;
+        R(o->rd) = (uint32_t)acc;
+        R(o->rs3) = (uint32_t)(acc >> 32);
+        NEXT;
+    }
+    if (o->rm & 4)
+        s += (int32_t)R(o->rs3);
+    if (s != (int32_t)s)
+        A->qf = 1;
+    R(o->rd) = (uint32_t)s;
+    NEXT;
+}
+
+/* SMULWy/SMLAWy: rd = (rs1 * rs2 half (rm bit1 top)) >> 16 [+ rs3 when rm bit2, Q on overflow]. */
+OPFN(arm_op_smulw)
+{
+    int64_t p = ((int64_t)(int32_t)R(o->rs1) * (int16_t)((o->rm & 2) ? R(o->rs2) >> 16 : R(o->rs2))) >> 16;
+    if (o->rm & 4) {
+        p += (int32_t)R(o->rs3);
+        if (p != (int32_t)p)
+            A->qf = 1;
+    }
+    R(o->rd) = (uint32_t)p;
+    NEXT;
+}
+
+/* SMLALxy: [rs3:rd] += rs1 half (rm bit0 top) * rs2 half (rm bit1 top). */
+OPFN(arm_op_smlalxy)
+{
+    int32_t a = (int16_t)((o->rm & 1) ? R(o->rs1) >> 16 : R(o->rs1));
+    int32_t b = (int16_t)((o->rm & 2) ? R(o->rs2) >> 16 : R(o->rs2));
+    uint64_t acc = ((uint64_t)R(o->rs3) << 32 | R(o->rd)) + (uint64_t)(int64_t)((int64_t)a * b);
+    R(o->rd) = (uint32_t)acc;
+    R(o->rs3) = (uint32_t)(acc >> 32);
+    NEXT;
+}
+
+/* SSAT16/USAT16: each halfword of rs1 saturated to imm bits; rs2 1 signed. Sets Q when one clips. */
+OPFN(arm_op_sat16)
+{
+    uint32_t v = R(o->rs1), r = 0;
+    unsigned n = (unsigned)o->imm;
+    for (unsigned i = 0; i < 2; i++) {
+        int32_t x = (int16_t)(v >> (16 * i)), lo, hi;
+        if (o->rs2) { hi = (1 << (n - 1)) - 1; lo = -hi - 1; }
+        else { hi = (int32_t)((1u << n) - 1); lo = 0; }
+        if (x > hi) { x = hi; A->qf = 1; }
+        else if (x < lo) { x = lo; A->qf = 1; }
+        r |= ((uint32_t)x & 0xffffu) << (16 * i);
+    }
     R(o->rd) = r;
     NEXT;
 }

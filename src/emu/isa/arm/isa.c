@@ -12,6 +12,16 @@
 #endif
 
 int arm_decode(struct emu_proc *p, uint64_t pc, struct blk_builder *b);
+/* signal.c, gdb.c, memref.c, unwind.c */
+int arm_sig_setup(struct emu_cpu *c, int sig, const struct sig_info *info, const struct guest_sigaction *act,
+                  uint64_t sp);
+int64_t arm_sig_return(struct emu_cpu *c);
+int arm_mem_ref(struct emu_cpu *c, const struct op *o, uint64_t *addr, unsigned *len);
+int arm_unwind(struct emu_cpu *c, uint64_t *pcs, int max);
+extern const struct isa_reg arm_gdb_regs[];
+extern const char *const arm_gdb_xml[];
+uint64_t arm_get_cpsr(struct emu_cpu *c);
+void arm_set_cpsr(struct emu_cpu *c, uint64_t v);
 
 /* The kuser helper page at 0xffff0000 (A32 code written for xtrace from the documented helper ABI):
    0xffff0f60 __kuser_cmpxchg64, 0xffff0fa0 __kuser_memory_barrier, 0xffff0fc0 __kuser_cmpxchg,
@@ -96,30 +106,6 @@ static void clone_child(struct emu_cpu *c, uint64_t stack, uint64_t tls, int set
     ARM(c)->excl_valid = 0;
 }
 
-/* pc, then lr; arm frame layouts vary (APCS, Thumb r7 frames), so no frame walk yet. */
-static int unwind(struct emu_cpu *c, uint64_t *pcs, int max)
-{
-    int n = 0;
-    if (max > 0)
-        pcs[n++] = c->pc & ~1ull;
-    if (n < max && AR(c, 14))
-        pcs[n++] = AR(c, 14) & ~1u;
-    return n;
-}
-
-static int mem_ref(struct emu_cpu *c, const struct op *o, uint64_t *addr, unsigned *len)
-{
-    return 0; /* watchpoints do not see arm memory ops yet */
-}
-
-static int sig_setup(struct emu_cpu *c, int sig, const struct sig_info *info, const struct guest_sigaction *act,
-                     uint64_t sp)
-{
-    return -14; /* signal frames not implemented yet: the signal's default action applies */
-}
-
-static int64_t sig_return(struct emu_cpu *c) { return -14; }
-
 static int disasm(struct emu_proc *p, uint64_t pc, char *out, size_t n)
 {
     int thumb = pc & 1;
@@ -156,13 +142,14 @@ static int disasm(struct emu_proc *p, uint64_t pc, char *out, size_t n)
     return (int)len;
 }
 
-static uint64_t get_cpsr(struct emu_cpu *c)
+/* CPSR as the guest sees it: NZCVQ, GE, T from pc bit 0 (IT state lives in the decoder), user mode. */
+uint64_t arm_get_cpsr(struct emu_cpu *c)
 {
     struct arm_cpu *a = ARM(c);
     return a->nf << 31 | a->zf << 30 | a->cf << 29 | a->vf << 28 | a->qf << 27 | a->ge << 16 |
            ((c->pc & 1) ? 1u << 5 : 0) | 0x10;
 }
-static void set_cpsr(struct emu_cpu *c, uint64_t v)
+void arm_set_cpsr(struct emu_cpu *c, uint64_t v)
 {
     struct arm_cpu *a = ARM(c);
     a->nf = (v >> 31) & 1;
@@ -173,6 +160,8 @@ static void set_cpsr(struct emu_cpu *c, uint64_t v)
     a->ge = (v >> 16) & 15;
     c->pc = (c->pc & ~1ull) | ((v >> 5) & 1);
 }
+static uint64_t get_fpscr(struct emu_cpu *c) { return arm_fpscr_read(c); }
+static void set_fpscr(struct emu_cpu *c, uint64_t v) { arm_fpscr_write(c, (uint32_t)v); }
 static uint64_t get_pc(struct emu_cpu *c) { return c->pc & ~1ull; }
 static void set_pc(struct emu_cpu *c, uint64_t v) { c->pc = (v & ~1ull) | (c->pc & 1); }
 
@@ -182,15 +171,15 @@ static const struct isa_reg regs[] = {
     RREG("r0", 0), RREG("r1", 1), RREG("r2", 2), RREG("r3", 3), RREG("r4", 4), RREG("r5", 5), RREG("r6", 6),
     RREG("r7", 7), RREG("r8", 8), RREG("r9", 9), RREG("r10", 10), RREG("fp", 11), RREG("ip", 12),
     RREG("sp", 13), RREG("lr", 14),
-    {.name = "cpsr", .bits = 32, .get = get_cpsr, .set = set_cpsr},
-    {.name = "fpscr", .bits = 32, .offset = offsetof(struct arm_cpu, fpscr)},
+    {.name = "cpsr", .bits = 32, .get = arm_get_cpsr, .set = arm_set_cpsr},
+    {.name = "fpscr", .bits = 32, .get = get_fpscr, .set = set_fpscr},
     {.name = "tpidruro", .bits = 32, .offset = offsetof(struct arm_cpu, tpidruro)},
     {.name = NULL},
 };
 
-/* HWCAP_ARM_*: SWP HALF THUMB FAST_MULT VFP EDSP TLS VFPv3 VFPD32 IDIVA IDIVT. */
-#define HWCAP_ARM (1u << 0 | 1u << 1 | 1u << 2 | 1u << 4 | 1u << 6 | 1u << 7 | 1u << 15 | 1u << 13 | 1u << 19 | \
-                   1u << 17 | 1u << 18)
+/* HWCAP_ARM_*: SWP HALF THUMB FAST_MULT VFP EDSP NEON VFPv3 TLS VFPv4 IDIVA IDIVT VFPD32. */
+#define HWCAP_ARM (1u << 0 | 1u << 1 | 1u << 2 | 1u << 4 | 1u << 6 | 1u << 7 | 1u << 12 | 1u << 13 | 1u << 15 | \
+                   1u << 16 | 1u << 17 | 1u << 18 | 1u << 19)
 
 struct emu_isa isa_arm = {
     .name = "arm",
@@ -204,9 +193,9 @@ struct emu_isa isa_arm = {
     .addr_bits = 32,
     .cpu_size = sizeof(struct arm_cpu),
     .regs = regs,
-    .gdb_regs = NULL,
-    .gdb_xml = NULL,
-    .mem_ref = mem_ref,
+    .gdb_regs = arm_gdb_regs,
+    .gdb_xml = arm_gdb_xml,
+    .mem_ref = arm_mem_ref,
     .check_elf = check_elf,
     .cpu_init = cpu_init,
     .decode = arm_decode,
@@ -214,10 +203,10 @@ struct emu_isa isa_arm = {
     .sys_ret = sys_ret,
     .disasm = disasm,
     .has_sa_restorer = 1,
-    .sig_setup = sig_setup,
-    .sig_return = sig_return,
+    .sig_setup = arm_sig_setup,
+    .sig_return = arm_sig_return,
     .get_sp = get_sp,
-    .unwind = unwind,
+    .unwind = arm_unwind,
     .clone_child = clone_child,
     .clone_tls_arg = 3,
     .clone_ctid_arg = 4,

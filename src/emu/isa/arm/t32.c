@@ -314,6 +314,10 @@ static int t32(uint64_t pc, uint32_t w, int in_it, unsigned cond, struct op *t, 
     *pcval = pc4;
     unsigned rn = h1 & 15, rd = F(h2, 11, 8), rt = F(h2, 15, 12), rm = h2 & 15;
 
+    if ((h1 & 0xef00) == 0xef00) /* Advanced SIMD data processing: 111U 1111 -> A32 1111 001U */
+        return arm_decode_neon(pc, 4, 0xf2000000u | ((h1 >> 12) & 1) << 24 | (w & 0x00ffffffu), cond, b, pc4) ? 1 : -1;
+    if ((h1 & 0xff10) == 0xf900) /* Advanced SIMD element/structure load/store -> A32 0xf4 */
+        return arm_decode_neon_ls(pc, 4, 0xf4000000u | (w & 0x00ffffffu), cond, b, pc4) ? 1 : -1;
     if ((h1 & 0xec00) == 0xec00) { /* coprocessor / VFP */
         if ((w & 0x0e000e00) == 0x0c000a00 || (w & 0x0f000e10) == 0x0e000a00 || (w & 0x0f000e10) == 0x0e000a10) {
             if (arm_decode_vfp(pc, 4, (w & 0x0fffffff) | 0xe0000000u, cond, b, pc4 & ~3u))
@@ -401,6 +405,17 @@ static int t32(uint64_t pc, uint32_t w, int in_it, unsigned cond, struct op *t, 
         }
         return -1;
     }
+    if ((h1 & 0xfff0) == 0xeac0 && !(h2 & 0x8000)) { /* PKHBT, PKHTB */
+        t->fn = arm_op_pkh;
+        t->rd = (uint8_t)rd;
+        t->rs1 = (uint8_t)rn;
+        t->rs2 = (uint8_t)rm;
+        t->rm = (uint8_t)F(h2, 5, 5);
+        t->rs3 = (uint8_t)(F(h2, 14, 12) << 2 | F(h2, 7, 6));
+        if (t->rm && !t->rs3)
+            t->rs3 = 32;
+        return F(h2, 4, 4) ? -1 : 0;
+    }
     if ((h1 & 0xfe00) == 0xea00) { /* data processing, shifted register */
         unsigned op = F(h1, 8, 5), s = F(h1, 4, 4), rdo;
         if (op == 6 || op == 15) /* PKH etc. */
@@ -453,8 +468,13 @@ static int t32(uint64_t pc, uint32_t w, int in_it, unsigned cond, struct op *t, 
             t->fn = arm_op_sat;
             t->rs2 = op < 24;
             t->imm = (h2 & 31) + (t->rs2 ? 1 : 0);
+            if (F(h1, 5, 5) && !(F(h2, 14, 12) << 2 | F(h2, 7, 6))) { /* SSAT16, USAT16 */
+                t->fn = arm_op_sat16;
+                t->imm = (h2 & 15) + (t->rs2 ? 1 : 0);
+                return F(h2, 5, 4) ? -1 : 0;
+            }
             imm_shift(t, F(h1, 5, 5) ? SH_ASR : SH_LSL, F(h2, 14, 12) << 2 | F(h2, 7, 6));
-            return (F(h1, 5, 5) && t->rs3 == 0) ? -1 : 0;
+            return 0;
         case 20: case 28: /* SBFX, UBFX */
             t->fn = arm_op_bfx;
             t->rs2 = (uint8_t)(F(h2, 14, 12) << 2 | F(h2, 7, 6));
@@ -599,16 +619,16 @@ static int t32(uint64_t pc, uint32_t w, int in_it, unsigned cond, struct op *t, 
             t->rm = (uint8_t)kk | (rn != 15 ? 4 : 0);
             return 0;
         }
-        if ((h2 & 0xf0a0) == 0xf000 && F(h1, 7, 7) == 1) { /* parallel add/sub (GE-setting S/U forms) */
-            unsigned op1 = F(h1, 6, 4);
-            static const int8_t k[8] = {2, 0, -1, -1, 3, 1, -1, -1};
-            if (k[op1] < 0)
+        if ((h2 & 0xf080) == 0xf000 && F(h1, 7, 7) == 1) { /* parallel add/sub: S, Q, SH, U, UQ, UH */
+            unsigned op1 = F(h1, 6, 4), op2 = F(h2, 5, 4);
+            static const int8_t k[8] = {4, 0, 1, -1, 7, 3, 2, -1};
+            if (k[op1] < 0 || op2 == 3)
                 return -1;
             t->fn = arm_op_par;
             t->rd = (uint8_t)rd;
             t->rs1 = (uint8_t)rn;
             t->rs2 = (uint8_t)rm;
-            t->rm = (uint8_t)k[op1] | (F(h2, 6, 6) ? 0 : 4) | (F(h2, 4, 4) ? 8 : 0);
+            t->rm = (uint8_t)((unsigned)k[op1] | (F(h2, 6, 6) ? 0 : 8) | op2 << 4);
             return 0;
         }
         if ((h2 & 0xf0c0) == 0xf080 && F(h1, 7, 6) == 2) { /* misc */
@@ -653,7 +673,27 @@ static int t32(uint64_t pc, uint32_t w, int in_it, unsigned cond, struct op *t, 
         }
         if (op1 == 1) {
             t->fn = arm_op_smulxy;
-            t->rm = (uint8_t)(op2 | (rt != 15 ? 4 : 0));
+            t->rm = (uint8_t)((op2 >> 1) | (op2 & 1) << 1 | (rt != 15 ? 4 : 0)); /* N (bit 5): Rn top, M: Rm top */
+            return 0;
+        }
+        if (op1 == 3 && op2 < 2) { /* SMLAWy, SMULWy */
+            t->fn = arm_op_smulw;
+            t->rm = (uint8_t)(op2 << 1 | (rt != 15 ? 4 : 0));
+            return 0;
+        }
+        if ((op1 == 2 || op1 == 4) && op2 < 2) { /* SMLAD, SMUAD, SMLSD, SMUSD */
+            t->fn = arm_op_smlad;
+            t->rm = (uint8_t)(op2 | (op1 == 4 ? 2 : 0) | (rt != 15 ? 4 : 0));
+            return 0;
+        }
+        if ((op1 == 5 || op1 == 6) && op2 < 2) { /* SMMUL, SMMLA, SMMLS */
+            t->fn = arm_op_smmul;
+            t->rm = (uint8_t)(op2 | (rt != 15 ? 2 : 0) | (op1 == 6 ? 4 : 0));
+            return op1 == 6 && rt == 15 ? -1 : 0;
+        }
+        if (op1 == 7 && op2 == 0) { /* USAD8, USADA8 */
+            t->fn = arm_op_usad8;
+            t->rm = rt != 15;
             return 0;
         }
         return -1;
@@ -680,6 +720,20 @@ static int t32(uint64_t pc, uint32_t w, int in_it, unsigned cond, struct op *t, 
         }
         if (op1 == 6 && op2 == 6) {
             t->rs3 = 4;
+            return 0;
+        }
+        if (op1 == 4 && op2 >= 8 && op2 <= 11) { /* SMLALxy */
+            t->fn = arm_op_smlalxy;
+            t->rd = (uint8_t)rt;
+            t->rs3 = (uint8_t)rd;
+            t->rm = (uint8_t)(F(op2, 1, 1) | F(op2, 0, 0) << 1);
+            return 0;
+        }
+        if ((op1 == 4 || op1 == 5) && (op2 == 12 || op2 == 13)) { /* SMLALD, SMLSLD */
+            t->fn = arm_op_smlad;
+            t->rd = (uint8_t)rt;
+            t->rs3 = (uint8_t)rd;
+            t->rm = (uint8_t)((op2 & 1) | (op1 == 5 ? 2 : 0) | 8);
             return 0;
         }
         return -1;

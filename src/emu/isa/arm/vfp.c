@@ -1,6 +1,6 @@
-/* VFP (VFPv3-D32) execution and decoding: loads/stores, register moves, FPSCR, scalar arithmetic,
-   compares and conversions. Rounding follows the host's default (round to nearest); FPSCR.RMode, FZ and
-   DN are stored but not yet applied, and cumulative exception flags are not raised. */
+/* VFP (VFPv4-D32) execution and decoding: loads/stores, register and scalar moves, FPSCR, scalar arithmetic
+   (fused and chained multiply-add), compares and conversions, with FPSCR rounding, FZ, DN and cumulative
+   flags applied through the shared Arm FP code (src/emu/armfp.c). */
 #include <math.h>
 #include <string.h>
 
@@ -22,10 +22,33 @@ static inline void sets(struct emu_cpu *c, unsigned n, float f) { uint32_t v; me
 static inline double getd(struct emu_cpu *c, unsigned n) { double f; memcpy(&f, &A->d[n], 8); return f; }
 static inline void setd(struct emu_cpu *c, unsigned n, double f) { memcpy(&A->d[n], &f, 8); }
 
+#define FPSCR_FLAGS 0x0800009fu  /* QC, IDC, IXC, UFC, OFC, DZC, IOC */
+#define FPSCR_CTRL 0x07c00000u   /* AHP, DN, FZ, RMode */
+#define FPSCR_WMASK 0xffc0009fu  /* what a write keeps: no trap enables, Len/Stride read as zero */
+
 void arm_fp_init(struct emu_cpu *c)
 {
     memset(A->d, 0, sizeof A->d);
+    armfp_init(&A->fp);
+    armfp_init(&A->fpstd);
+    armfp_cr_write(&A->fpstd, FPCR_FZ | FPCR_DN);
     A->fpscr = 0;
+}
+
+uint32_t arm_fpscr_read(struct emu_cpu *c)
+{
+    uint32_t fl = (armfp_sr_read(&A->fp) | A->fpstd.fpsr) & FPSCR_FLAGS;
+    A->fpscr = (A->fpscr & 0xf0000000u) | (A->fp.fpcr & FPSCR_CTRL) | fl;
+    return A->fpscr;
+}
+
+void arm_fpscr_write(struct emu_cpu *c, uint32_t v)
+{
+    v &= FPSCR_WMASK;
+    A->fpscr = v;
+    armfp_cr_write(&A->fp, v & FPSCR_CTRL);
+    armfp_sr_write(&A->fp, v & FPSCR_FLAGS);
+    A->fpstd.fpsr = 0;
 }
 
 /* VLDR/VSTR: rd register, rs1 Rn, imm offset, rm 1 double, rs3 1 store. */
@@ -92,103 +115,115 @@ OP(op_vmov_cd)
     NEXT;
 }
 
+/* VMRS Rt, FPSCR (Rt 15: APSR_nzcv). FPSID, MVFR0/1 and FPEXC are not readable at PL0 (SIGILL, as on Linux). */
 OP(op_vmrs)
 {
+    uint32_t v = arm_fpscr_read(c);
     if (o->rd == 15) {
-        A->nf = A->fpscr >> 31;
-        A->zf = (A->fpscr >> 30) & 1;
-        A->cf = (A->fpscr >> 29) & 1;
-        A->vf = (A->fpscr >> 28) & 1;
+        A->nf = v >> 31;
+        A->zf = (v >> 30) & 1;
+        A->cf = (v >> 29) & 1;
+        A->vf = (v >> 28) & 1;
     } else {
-        AR(c, o->rd) = A->fpscr;
+        AR(c, o->rd) = v;
     }
     NEXT;
 }
-OP(op_vmsr) { A->fpscr = AR(c, o->rd) & 0xffc09f9fu; NEXT; }
+OP(op_vmsr) { arm_fpscr_write(c, AR(c, o->rd)); NEXT; }
 
-/* Arithmetic: rd, rs1 (n), rs2 (m), rm 1 double, rs3 operation. */
+static inline uint64_t fbits(struct emu_cpu *c, unsigned n, int dp) { return dp ? A->d[n] : sbits(c, n); }
+static inline void set_fbits(struct emu_cpu *c, unsigned n, int dp, uint64_t v)
+{
+    if (dp) A->d[n] = v;
+    else set_sbits(c, n, (uint32_t)v);
+}
+
+/* Arithmetic: rd, rs1 (n), rs2 (m), rm 1 double, rs3 operation: 0 add 1 sub 2 mul 3 div 4 nmul 5 mla 6 mls
+   7 nmla 8 nmls 9 fma 10 fms 11 fnma 12 fnms. */
 OP(op_varith)
 {
-    if (o->rm) {
-        double n = getd(c, o->rs1), m = getd(c, o->rs2), d = getd(c, o->rd), r;
-        switch (o->rs3) {
-        case 0: r = n + m; break;
-        case 1: r = n - m; break;
-        case 2: r = n * m; break;
-        case 3: r = n / m; break;
-        case 4: r = -(n * m); break;
-        case 5: r = d + n * m; break;
-        case 6: r = d - n * m; break;
-        case 7: r = -d - n * m; break;
-        default: r = -d + n * m; break;
-        }
-        setd(c, o->rd, r);
-    } else {
-        float n = gets(c, o->rs1), m = gets(c, o->rs2), d = gets(c, o->rd), r;
-        switch (o->rs3) {
-        case 0: r = n + m; break;
-        case 1: r = n - m; break;
-        case 2: r = n * m; break;
-        case 3: r = n / m; break;
-        case 4: r = -(n * m); break;
-        case 5: r = d + n * m; break;
-        case 6: r = d - n * m; break;
-        case 7: r = -d - n * m; break;
-        default: r = -d + n * m; break;
-        }
-        sets(c, o->rd, r);
+    int dp = o->rm;
+    uint64_t n = fbits(c, o->rs1, dp), m = fbits(c, o->rs2, dp), d = fbits(c, o->rd, dp), r, sg = armfp_fsign(dp ? F_D : F_S);
+    struct armfp *s = &A->fp;
+    switch (o->rs3) {
+    case 0: r = armfp_farith(s, FK_ADD, n, m, 0, dp); break;
+    case 1: r = armfp_farith(s, FK_SUB, n, m, 0, dp); break;
+    case 2: r = armfp_farith(s, FK_MUL, n, m, 0, dp); break;
+    case 3: r = armfp_farith(s, FK_DIV, n, m, 0, dp); break;
+    case 4: r = armfp_farith(s, FK_MUL, n, m, 0, dp) ^ sg; break;
+    case 5: r = armfp_farith(s, FK_ADD, d, armfp_farith(s, FK_MUL, n, m, 0, dp), 0, dp); break;
+    case 6: r = armfp_farith(s, FK_ADD, d, armfp_farith(s, FK_MUL, n, m, 0, dp) ^ sg, 0, dp); break;
+    case 7: r = armfp_farith(s, FK_ADD, d ^ sg, armfp_farith(s, FK_MUL, n, m, 0, dp) ^ sg, 0, dp); break;
+    case 8: r = armfp_farith(s, FK_ADD, d ^ sg, armfp_farith(s, FK_MUL, n, m, 0, dp), 0, dp); break;
+    case 9: r = armfp_farith(s, FK_FMA, n, m, d, dp); break;
+    case 10: r = armfp_farith(s, FK_FMA, n ^ sg, m, d, dp); break;
+    case 11: r = armfp_farith(s, FK_FMA, n ^ sg, m, d ^ sg, dp); break;
+    default: r = armfp_farith(s, FK_FMA, n, m, d ^ sg, dp); break;
     }
+    set_fbits(c, o->rd, dp, r);
     NEXT;
 }
 
-static void set_fcmp(struct emu_cpu *c, int lt, int eq, int un)
-{
-    uint32_t f = un ? 0x3 : eq ? 0x6 : lt ? 0x8 : 0x2;
-    A->fpscr = (A->fpscr & 0x0fffffffu) | f << 28;
-}
-
-static int32_t cvt_s32(double v, int tz)
-{
-    if (v != v) return 0;
-    v = tz ? trunc(v) : nearbyint(v);
-    return v >= 2147483647.0 ? INT32_MAX : v <= -2147483648.0 ? INT32_MIN : (int32_t)v;
-}
-
-static uint32_t cvt_u32(double v, int tz)
-{
-    if (v != v) return 0;
-    v = tz ? trunc(v) : nearbyint(v);
-    return v >= 4294967295.0 ? UINT32_MAX : v <= 0 ? 0 : (uint32_t)v;
-}
-
-/* Unary: rd, rs2 (m), rm 1 double, rs3 operation: 0 mov 1 abs 2 neg 3 sqrt 4 cmp 5 cmp-zero 6 f32<->f64
-   7 int->fp (imm 1 signed) 8 fp->int (imm bit0 signed, bit1 round to zero). */
+/* Unary: rd, rs2 (m), rm 1 double, rs3 operation: 0 mov 1 abs 2 neg 3 sqrt 4 cmp 5 cmp-zero (imm 1: VCMPE)
+   6 f32<->f64 7 int->fp (imm 1 signed) 8 fp->int (imm bit0 signed, bit1 round to zero, else FPSCR mode)
+   9 fixed-point (imm: bit0 unsigned, bit1 to fixed, bits 15:8 size 16/32, bits 23:16 fraction bits)
+   10 half->single (imm 1 top half) 11 single->half (imm 1 top half) 12 VRINTR/Z/X (imm 1 toward zero, 2 exact). */
 OP(op_vunary)
 {
-    int dp = o->rm;
+    int dp = o->rm, f = dp ? F_D : F_S;
+    struct armfp *s = &A->fp;
     switch (o->rs3) {
-    case 0: if (dp) A->d[o->rd] = A->d[o->rs2]; else set_sbits(c, o->rd, sbits(c, o->rs2)); break;
-    case 1: if (dp) A->d[o->rd] = A->d[o->rs2] & ~(1ull << 63); else set_sbits(c, o->rd, sbits(c, o->rs2) & 0x7fffffffu); break;
-    case 2: if (dp) A->d[o->rd] = A->d[o->rs2] ^ (1ull << 63); else set_sbits(c, o->rd, sbits(c, o->rs2) ^ 0x80000000u); break;
-    case 3: if (dp) setd(c, o->rd, sqrt(getd(c, o->rs2))); else sets(c, o->rd, sqrtf(gets(c, o->rs2))); break;
+    case 0: set_fbits(c, o->rd, dp, fbits(c, o->rs2, dp)); break;
+    case 1: set_fbits(c, o->rd, dp, fbits(c, o->rs2, dp) & ~armfp_fsign(f)); break;
+    case 2: set_fbits(c, o->rd, dp, fbits(c, o->rs2, dp) ^ armfp_fsign(f)); break;
+    case 3: set_fbits(c, o->rd, dp, armfp_farith(s, FK_SQRT, fbits(c, o->rs2, dp), 0, 0, dp)); break;
     case 4: case 5: {
-        double a = dp ? getd(c, o->rd) : gets(c, o->rd);
-        double b = o->rs3 == 5 ? 0.0 : dp ? getd(c, o->rs2) : gets(c, o->rs2);
-        set_fcmp(c, a < b, a == b, a != a || b != b);
+        uint64_t a = fbits(c, o->rd, dp), b = o->rs3 == 5 ? 0 : fbits(c, o->rs2, dp);
+        unsigned nzcv = armfp_fcmp(s, a, b, f, (int)o->imm);
+        A->fpscr = (A->fpscr & 0x0fffffffu) | nzcv << 28;
         break;
     }
-    case 6: if (dp) sets(c, o->rd, (float)getd(c, o->rs2)); else setd(c, o->rd, (double)gets(c, o->rs2)); break;
+    case 6:
+        if (dp) set_sbits(c, o->rd, (uint32_t)armfp_fcvt(s, A->d[o->rs2], F_D, F_S));
+        else A->d[o->rd] = armfp_fcvt(s, sbits(c, o->rs2), F_S, F_D);
+        break;
     case 7: {
         uint32_t v = sbits(c, o->rs2);
-        double x = o->imm ? (double)(int32_t)v : (double)v;
-        if (dp) setd(c, o->rd, x); else sets(c, o->rd, (float)x);
+        uint64_t x = o->imm ? (uint64_t)(int64_t)(int32_t)v : v;
+        set_fbits(c, o->rd, dp, armfp_i2f(s, x, (int)o->imm, 0, f, armfp_rmode(s)));
         break;
     }
-    default: {
-        double x = dp ? getd(c, o->rs2) : gets(c, o->rs2);
-        set_sbits(c, o->rd, (o->imm & 1) ? (uint32_t)cvt_s32(x, o->imm & 2) : cvt_u32(x, o->imm & 2));
+    case 8: {
+        unsigned rm = (o->imm & 2) ? RM_RZ : armfp_rmode(s);
+        set_sbits(c, o->rd, (uint32_t)armfp_f2i(s, fbits(c, o->rs2, dp), f, rm, 0, !(o->imm & 1), 32));
         break;
     }
+    case 9: {
+        unsigned uns = o->imm & 1, size = (o->imm >> 8) & 0xff, fb = (o->imm >> 16) & 0xff;
+        if (o->imm & 2) {
+            uint64_t r = armfp_f2i(s, fbits(c, o->rd, dp), f, RM_RZ, fb, (int)uns, size);
+            if (!uns) r = size == 16 ? (uint64_t)(int64_t)(int16_t)r : (uint64_t)(int64_t)(int32_t)r;
+            set_fbits(c, o->rd, dp, dp ? r : (uint32_t)r);
+        } else {
+            uint64_t v = fbits(c, o->rd, dp) & (size == 16 ? 0xffffu : 0xffffffffu);
+            if (!uns) v = size == 16 ? (uint64_t)(int64_t)(int16_t)v : (uint64_t)(int64_t)(int32_t)v;
+            set_fbits(c, o->rd, dp, armfp_i2f(s, v, !uns, fb, f, RM_RN)); /* FixedToFP rounds to nearest */
+        }
+        break;
+    }
+    case 10: {
+        uint32_t h = sbits(c, o->rs2) >> (o->imm ? 16 : 0) & 0xffff;
+        set_fbits(c, o->rd, dp, armfp_fcvt(s, h, F_H, f));
+        break;
+    }
+    case 11: {
+        uint32_t h = (uint32_t)armfp_fcvt(s, fbits(c, o->rs2, dp), f, F_H) & 0xffff, old = sbits(c, o->rd);
+        set_sbits(c, o->rd, o->imm ? (old & 0xffffu) | h << 16 : (old & 0xffff0000u) | h);
+        break;
+    }
+    default:
+        set_fbits(c, o->rd, dp, armfp_frint(s, fbits(c, o->rs2, dp), f, o->imm & 1 ? RM_RZ : armfp_rmode(s), (o->imm & 2) != 0));
+        break;
     }
     NEXT;
 }
@@ -198,6 +233,34 @@ OP(op_vmovi)
 {
     if (o->rm) A->d[o->rd] = (uint64_t)o->imm;
     else set_sbits(c, o->rd, (uint32_t)o->imm);
+    NEXT;
+}
+
+/* VMOV scalar <-> core for 8/16/32-bit lanes: rd Rt, rs1 D register, rs2 lane, rm size in bytes,
+   rs3 bit0 to core, bit1 unsigned. */
+OP(op_vmov_lane)
+{
+    unsigned sh = o->rs2 * o->rm * 8;
+    uint64_t mask = o->rm == 4 ? 0xffffffffull : (1ull << (o->rm * 8)) - 1;
+    if (o->rs3 & 1) {
+        uint32_t v = (uint32_t)((A->d[o->rs1] >> sh) & mask);
+        if (!(o->rs3 & 2)) v = o->rm == 1 ? (uint32_t)(int8_t)v : o->rm == 2 ? (uint32_t)(int16_t)v : v;
+        AR(c, o->rd) = v;
+    } else {
+        A->d[o->rs1] = (A->d[o->rs1] & ~(mask << sh)) | ((uint64_t)AR(c, o->rd) & mask) << sh;
+    }
+    NEXT;
+}
+
+/* VDUP from core: rd first D register, rs2 count (1 or 2), rm size in bytes, rs1 Rt. */
+OP(op_vdup_core)
+{
+    uint64_t v = AR(c, o->rs1);
+    if (o->rm == 1) v = (v & 0xff) * 0x0101010101010101ull;
+    else if (o->rm == 2) v = (v & 0xffff) * 0x0001000100010001ull;
+    else v = (v & 0xffffffffull) * 0x0000000100000001ull;
+    for (unsigned i = 0; i < o->rs2; i++)
+        A->d[(o->rd + i) & 31] = v;
     NEXT;
 }
 
@@ -258,11 +321,29 @@ int arm_decode_vfp(uint64_t pc, unsigned len, uint32_t w, unsigned cond, struct 
         t.rd = (uint8_t)vd;
         t.rs1 = (uint8_t)(vn << 1 | N);
         t.rm = (uint8_t)F(w, 20, 20);
-    } else if ((w & 0x0ff00f7f) == 0x0e000b10 || (w & 0x0ff00f7f) == 0x0e100b10) { /* VMOV Dn[x] <-> core (32-bit) */
-        t.fn = op_vmov_cs;
+    } else if ((w & 0x0f900f5f) == 0x0e800b10) { /* VDUP Dd/Qd, Rt */
+        unsigned be = F(w, 22, 22) << 1 | F(w, 5, 5), q = F(w, 21, 21);
+        if (be == 3 || (q && (F(w, 16, 16))) || vd == 15)
+            return 0;
+        t.fn = op_vdup_core;
+        t.rs1 = (uint8_t)F(w, 15, 12);
+        t.rd = (uint8_t)(F(w, 7, 7) << 4 | F(w, 19, 16));
+        t.rs2 = (uint8_t)(q ? 2 : 1);
+        t.rm = (uint8_t)(be == 0 ? 4 : be == 1 ? 2 : 1);
+    } else if ((w & 0x0f000f1f) == 0x0e000b10) { /* VMOV Dn[x] <-> Rt, 8/16/32-bit lanes */
+        unsigned opc1 = F(w, 22, 21), opc2 = F(w, 6, 5), l = F(w, 20, 20), u = F(w, 23, 23);
+        t.fn = op_vmov_lane;
         t.rd = (uint8_t)vd;
-        t.rs1 = (uint8_t)(((N << 4 | vn) << 1) | F(w, 21, 21));
-        t.rm = (uint8_t)F(w, 20, 20);
+        t.rs1 = (uint8_t)(N << 4 | vn);
+        if (opc1 & 2) { t.rm = 1; t.rs2 = (uint8_t)((opc1 & 1) << 2 | opc2); }
+        else if (opc2 & 1) { t.rm = 2; t.rs2 = (uint8_t)((opc1 & 1) << 1 | opc2 >> 1); }
+        else if (!(opc2 & 2)) { t.rm = 4; t.rs2 = (uint8_t)(opc1 & 1); if (u) return 0; }
+        else return 0;
+        if (!l && u)
+            return 0;
+        t.rs3 = (uint8_t)(l | u << 1);
+        if (vd == 15)
+            return 0;
     } else if ((w & 0x0fff0fff) == 0x0ef10a10) { /* VMRS Rt, FPSCR */
         t.fn = op_vmrs;
         t.rd = (uint8_t)vd;
@@ -280,14 +361,18 @@ int arm_decode_vfp(uint64_t pc, unsigned len, uint32_t w, unsigned cond, struct 
         t.fn = op_varith;
         switch (opc1) {
         case 0: t.rs3 = op6 ? 6 : 5; break;      /* VMLA, VMLS */
-        case 1: t.rs3 = op6 ? 8 : 7; break;      /* VNMLS, VNMLA */
+        case 1: t.rs3 = op6 ? 7 : 8; break;      /* VNMLA, VNMLS */
         case 2: t.rs3 = op6 ? 4 : 2; break;      /* VNMUL, VMUL */
         case 3: t.rs3 = op6 ? 1 : 0; break;      /* VSUB, VADD */
         case 8: if (op6) return 0; t.rs3 = 3; break; /* VDIV */
+        case 9: t.rs3 = op6 ? 11 : 12; break;    /* VFNMA, VFNMS */
+        case 10: t.rs3 = op6 ? 10 : 9; break;    /* VFMS, VFMA */
         case 11: {
             unsigned opc2 = vn, op7 = N;
             t.fn = op_vunary;
             if (!op6) { /* VMOV immediate */
+                if (F(w, 7, 4) & 0xb) /* bits 7, 5, 4 must be zero */
+                    return 0;
                 t.fn = op_vmovi;
                 t.imm = (int64_t)vfp_expand_imm(vn << 4 | vm, dp);
                 break;
@@ -295,10 +380,16 @@ int arm_decode_vfp(uint64_t pc, unsigned len, uint32_t w, unsigned cond, struct 
             switch (opc2) {
             case 0: t.rs3 = op7 ? 1 : 0; break;
             case 1: t.rs3 = op7 ? 3 : 2; break;
-            case 4: t.rs3 = 4; break;
-            case 5: t.rs3 = 5; if (vm || M) return 0; break;
+            case 2: case 3: /* VCVTB/VCVTT half <-> single/double */
+                t.imm = op7;
+                if (opc2 == 2) { t.rs3 = 10; t.rs2 = (uint8_t)(vm << 1 | M); }
+                else { t.rs3 = 11; t.rd = (uint8_t)(vd << 1 | D); }
+                break;
+            case 4: t.rs3 = 4; t.imm = op7; break;
+            case 5: t.rs3 = 5; t.imm = op7; if (vm || M) return 0; break;
+            case 6: t.rs3 = 12; t.imm = op7; break;          /* VRINTR, VRINTZ */
             case 7:
-                if (!op7) return 0;
+                if (!op7) { t.rs3 = 12; t.imm = 2; break; }  /* VRINTX */
                 t.rs3 = 6;
                 t.rd = (uint8_t)(dp ? (vd << 1 | D) : (D << 4 | vd)); /* the destination has the other size */
                 break;
@@ -307,6 +398,14 @@ int arm_decode_vfp(uint64_t pc, unsigned len, uint32_t w, unsigned cond, struct 
                 t.imm = op7;
                 t.rs2 = (uint8_t)(vm << 1 | M);
                 break;
+            case 10: case 11: case 14: case 15: { /* VCVT fixed point, in place */
+                unsigned size = op7 ? 32 : 16, imm5 = vm << 1 | M;
+                if (imm5 > size)
+                    return 0;
+                t.rs3 = 9;
+                t.imm = (opc2 & 1) | ((opc2 >> 2) & 1) << 1 | size << 8 | (size - imm5) << 16;
+                break;
+            }
             case 12: case 13: /* VCVT to int into a single */
                 t.rs3 = 8;
                 t.imm = (opc2 & 1) | (op7 ? 2 : 0);

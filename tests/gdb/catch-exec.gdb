@@ -1,0 +1,8 @@
+catch exec
+continue
+info proc
+bt
+break work
+continue
+bt
+continue

@@ -1,0 +1,7 @@
+catch fork
+continue
+info inferiors
+break work
+continue
+bt
+continue

@@ -1,0 +1,7 @@
+catch vfork
+continue
+info inferiors
+break work
+continue
+bt
+continue

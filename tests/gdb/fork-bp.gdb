@@ -1,0 +1,4 @@
+break work
+continue
+bt
+continue

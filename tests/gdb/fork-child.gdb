@@ -1,0 +1,8 @@
+set follow-fork-mode child
+catch fork
+break work
+continue
+continue
+bt
+info inferiors
+continue

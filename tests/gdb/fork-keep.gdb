@@ -1,0 +1,4 @@
+set detach-on-fork off
+catch fork
+continue
+continue
