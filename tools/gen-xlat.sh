@@ -61,6 +61,9 @@ abi_name() {
 #   struct ID CTYPE : FIELD[?GUARD] ... offsets and sizes of fields (FIELD may be a.b; ?GUARD: only
 #                                     when macro GUARD is defined, else size 0)
 #   errno HEADER                      every E* number defined by HEADER (aliases skipped)
+#   decl TEXT                         a line of C placed in the group's probe before the probes: a type
+#                                     the kernel uses but the UAPI headers do not give (it must follow
+#                                     its group line directly)
 # @STAT@ is the C type of the stat buffer of the ABI's fstatat syscall.
 spec() {
 cat <<'EOF'
@@ -182,6 +185,14 @@ struct itimerspec64 struct __kernel_itimerspec : it_interval it_value
 errno asm/errno.h
 
 group asm/signal.h linux/signal.h asm/siginfo.h
+# rt_sigaction's struct (the kernel's, include/linux/signal_types.h): arm's and i386's UAPI struct sigaction
+# is the old sigaction() form, with a one-word mask before the flags (and a sa_handler macro).
+decl #undef sa_handler
+decl struct xt_rt_sigaction { void *sa_handler; unsigned long sa_flags;
+decl #ifdef SA_RESTORER
+decl     void *sa_restorer;
+decl #endif
+decl     unsigned long sa_mask[8 / sizeof(unsigned long)]; };
 table signal enum dec
   SIGHUP SIGINT SIGQUIT SIGILL SIGTRAP SIGABRT SIGEMT SIGBUS SIGFPE SIGKILL SIGUSR1 SIGSEGV
   SIGUSR2 SIGPIPE SIGALRM SIGTERM SIGSTKFLT SIGCHLD SIGCONT SIGSTOP SIGTSTP SIGTTIN SIGTTOU
@@ -228,7 +239,7 @@ const SIGCHLD SIGCHLD
 const SIGIO SIGIO
 const SIGSYS SIGSYS
 const SA_RESTORER SA_RESTORER opt
-struct sigaction struct sigaction : sa_handler sa_flags sa_restorer?SA_RESTORER sa_mask
+struct sigaction struct xt_rt_sigaction : sa_handler sa_flags sa_restorer?SA_RESTORER sa_mask
 struct stack stack_t : ss_sp ss_flags ss_size
 
 group asm/resource.h linux/resource.h
@@ -525,7 +536,7 @@ errno_names() {
 parse_spec() {
     awk -v dir="$1" '
     function flush_group() {
-        if (g > 0) { print "}" > probe }
+        if (g > 0 && opened) { print "}" > probe }
     }
     function new_group(hdrs,   i, n, h) {
         flush_group()
@@ -537,10 +548,15 @@ parse_spec() {
         for (i = 1; i <= n; i++) print "#include <" h[i] ">" > probe
         print "#include <stddef.h>" > probe
         print "#define XV(k, e) __asm__ volatile(\"\\n@@XV \" #k \" %0 %1\" :: \"i\"((unsigned)((unsigned long long)(e) & 0xffffffffu)), \"i\"((unsigned)((unsigned long long)(e) >> 32)))" > probe
+        opened = 0
+    }
+    function open_probe() {
         print "void probe" g "(void);" > probe
         print "void probe" g "(void) {" > probe
+        opened = 1
     }
     function probe_val(expr, guard,   k) {
+        if (!opened) open_probe()
         k = ++key
         if (guard != "") print "#ifdef " guard > probe
         print "    XV(" k ", " expr ");" > probe
@@ -558,6 +574,10 @@ parse_spec() {
     BEGIN { items = dir "/items"; g = 0; key = 0; table = "" }
     /^[ \t]*#/ || /^[ \t]*$/ { next }
     /^group / { sub(/^group /, ""); new_group($0); table = ""; next }
+    /^decl / {
+        if (opened) { print "gen-xlat: decl after the first item of a group: " $0 > "/dev/stderr"; exit 1 }
+        sub(/^decl /, ""); print > probe; next
+    }
     /^table / {
         table = $2; kind = $3; bits = 32; dec = 0; noguard = 0
         for (i = 4; i <= NF; i++) {

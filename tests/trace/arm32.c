@@ -1,6 +1,7 @@
 /* Golden log of a 32-bit arm guest's own calls: stat64 family, _llseek past 4 GiB, mmap2's page offset, fcntl64, 64- and 32-bit time, register-pair offsets, uid32 calls, arm's flag values. */
 #define _GNU_SOURCE
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -91,5 +92,10 @@ int main(void)
     syscall(SYS_close, fd);
     r = syscall(SYS_unlink, path);
     EXPECT("unlink(\"%s\") = %s", path, res(r));
+    /* rt_sigaction's struct is the kernel's (handler, flags, restorer, 8-byte mask), not the UAPI header's old form */
+    struct { void *h; unsigned long flags; void *restorer; unsigned long mask[2]; } ksa = {
+        (void *)1 /* SIG_IGN */, 0x10000000 /* SA_RESTART */, NULL, { 1ul << (SIGUSR2 - 1), 0 } };
+    r = syscall(SYS_rt_sigaction, SIGUSR1, &ksa, NULL, 8);
+    EXPECT("rt_sigaction(SIGUSR1, {sa_handler=SIG_IGN, sa_mask=[USR2], sa_flags=SA_RESTART}, NULL, 8) = %s", res(r));
     return 0;
 }

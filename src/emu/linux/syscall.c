@@ -176,12 +176,23 @@ static const struct sys_ent *const *sys_build_table_abi(const struct sys_num *nu
 /* Numbering per backend name, with the ABI facts that go with it: 64-bit arguments in even/odd register pairs
    (arm EABI: arch/arm/kernel/entry-common.S passes them aligned), 16-bit uid/gid in the plain credential
    calls (arm, i386: kernel/uid16.c). */
-#ifndef __O_LARGEFILE
-#define __O_LARGEFILE 0100000
+/* The host kernel's O_LARGEFILE: glibc defines __O_LARGEFILE as 0 on 64-bit hosts (the kernel forces it there),
+   yet F_GETFL reports the kernel's bit, which differs per host architecture (asm/fcntl.h of each). */
+#if defined(__aarch64__) || defined(__arm__)
+#define HOST_O_LARGEFILE 0400000
+#elif defined(__powerpc__)
+#define HOST_O_LARGEFILE 0200000
+#elif defined(__mips__)
+#define HOST_O_LARGEFILE 0x2000
+#elif defined(__sparc__)
+#define HOST_O_LARGEFILE 0x40000
+#else
+#define HOST_O_LARGEFILE 0100000
 #endif
-/* arm's O_DIRECTORY, O_NOFOLLOW, O_DIRECT and O_LARGEFILE (arch/arm/include/uapi/asm/fcntl.h) vs the host's. */
+/* arm's and arm64's O_DIRECTORY, O_NOFOLLOW, O_DIRECT and O_LARGEFILE (arch/arm{,64}/include/uapi/asm/fcntl.h)
+   vs the host's. */
 static const uint32_t oflags_arm[][2] = {
-    {040000, O_DIRECTORY}, {0100000, O_NOFOLLOW}, {0200000, O_DIRECT}, {0400000, __O_LARGEFILE}, {0, 0},
+    {040000, O_DIRECTORY}, {0100000, O_NOFOLLOW}, {0200000, O_DIRECT}, {0400000, HOST_O_LARGEFILE}, {0, 0},
 };
 
 static const struct {
@@ -193,7 +204,7 @@ static const struct {
     const uint32_t (*open_flags)[2]; /* when the backend brings none */
 } numberings[] = {
     {"riscv64", sysnum_riscv64, sizeof sysnum_riscv64 / sizeof sysnum_riscv64[0], 0, 0, NULL},
-    {"aarch64", sysnum_aarch64, sizeof sysnum_aarch64 / sizeof sysnum_aarch64[0], 0, 0, NULL},
+    {"aarch64", sysnum_aarch64, sizeof sysnum_aarch64 / sizeof sysnum_aarch64[0], 0, 0, oflags_arm},
     {"arm", sysnum_arm, sizeof sysnum_arm / sizeof sysnum_arm[0], 1, 1, oflags_arm},
 };
 

@@ -1,6 +1,5 @@
 /* aarch64 backend table: ELF acceptance, registers, syscall ABI, thread set-up, HWCAP and disassembly hooks. */
 #include <elf.h>
-#include <fcntl.h>
 #include <stddef.h>
 
 #include "a64.h"
@@ -87,14 +86,6 @@ static int unwind(struct emu_cpu *c, uint64_t *pcs, int max)
     return n;
 }
 
-/* arm64's O_DIRECTORY, O_NOFOLLOW, O_DIRECT and O_LARGEFILE differ from asm-generic's; map them to the host's. */
-#ifndef __O_LARGEFILE
-#define __O_LARGEFILE 0100000
-#endif
-static const uint32_t open_flags[][2] = {
-    {040000, O_DIRECTORY}, {0100000, O_NOFOLLOW}, {0200000, O_DIRECT}, {0400000, __O_LARGEFILE}, {0, 0},
-};
-
 static int disasm(struct emu_proc *p, uint64_t pc, char *out, size_t n)
 {
     if ((pc & 3) || !mem_check(p->mem, pc, 4, MEM_R))
@@ -150,6 +141,5 @@ struct emu_isa isa_aarch64 = {
     .clone_child = clone_child,
     .clone_tls_arg = 3,
     .clone_ctid_arg = 4,
-    .open_flags = open_flags,
     .hwcap = HWCAP_FP | HWCAP_ASIMD | HWCAP_CRC32 | HWCAP_ATOMICS | HWCAP_CPUID,
 };
