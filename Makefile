@@ -83,13 +83,13 @@ test-long: deps $(O)/xtrace
 
 bench: deps $(O)/xtrace
 	@echo "== riscv64 guests against qemu-riscv64"
-	BENCH_BUILD=$(CURDIR)/$(O)/bench XTRACE=$(CURDIR)/$(O)/xtrace bench/run.sh
+	BENCH_BUILD=$(abspath $(O))/bench XTRACE=$(abspath $(O))/xtrace bench/run.sh
 	@echo "== aarch64 guests against qemu-aarch64"
 	CROSS_CC=aarch64-linux-gnu-gcc QEMU=qemu-aarch64 SYSROOT=/usr/aarch64-linux-gnu \
-	    BENCH_BUILD=$(CURDIR)/$(O)/bench-a64 XTRACE=$(CURDIR)/$(O)/xtrace bench/run.sh
+	    BENCH_BUILD=$(abspath $(O))/bench-a64 XTRACE=$(abspath $(O))/xtrace bench/run.sh
 	@echo "== arm guests against qemu-arm"
 	CROSS_CC=arm-linux-gnueabihf-gcc QEMU=qemu-arm SYSROOT=/usr/arm-linux-gnueabihf \
-	    BENCH_BUILD=$(CURDIR)/$(O)/bench-arm XTRACE=$(CURDIR)/$(O)/xtrace bench/run.sh
+	    BENCH_BUILD=$(abspath $(O))/bench-arm XTRACE=$(abspath $(O))/xtrace bench/run.sh
 
 clean:
 	rm -rf $(O)

@@ -96,10 +96,11 @@ static int ours(struct cov *c, const uint8_t *code, unsigned len)
 }
 
 /* A64 encodings that trap from EL0 on hardware as well (SIGILL is the right answer): system-register and
-   SYS accesses with op1 other than 3 (EL1 and up), and the exception-generating HVC/SMC/DCPSn/HLT. */
+   SYS accesses with op1 other than 3 (EL1 and up), TLB maintenance and address translation, and the
+   exception-generating HVC/SMC/DCPSn/HLT. */
 static int a64_el1_only(const char *name, uint32_t w)
 {
-    static const char *const always[] = {"hvc", "smc", "dcps1", "dcps2", "dcps3", "hlt", NULL};
+    static const char *const always[] = {"hvc", "smc", "dcps1", "dcps2", "dcps3", "hlt", "tlbi", "at", NULL};
     for (int i = 0; always[i]; i++)
         if (!strcmp(name, always[i]))
             return 1;

@@ -1,5 +1,5 @@
 /* a64sat: runs the A64 instructions added for decoder coverage (saturating doubling multiplies, saturating
-   shifts by register, polynomial multiplies) on seeded random and edge-case operands; prints one hash per
+   shifts by register and narrowing scalar forms, polynomial multiplies, SHA-1/SHA-256, AES) on seeded random and edge-case operands; prints one hash per
    form over results and FPSR.QC, to compare xtrace with qemu-aarch64. */
 #include <stdint.h>
 #include <stdio.h>
@@ -81,6 +81,20 @@ F(f61, "sqxtun s0, d1")
 F(f62, "uqshrn s0, d1, #1")
 F(f63, "sqrshrn b0, h1, #8")
 F(f64, "sqshrun h0, s1, #16")
+F(f65, "sha1c q0, s1, v2.4s")
+F(f66, "sha1p q0, s1, v2.4s")
+F(f67, "sha1m q0, s1, v2.4s")
+F(f68, "sha1h s0, s1")
+F(f69, "sha1su0 v0.4s, v1.4s, v2.4s")
+F(f70, "sha1su1 v0.4s, v1.4s")
+F(f71, "sha256h q0, q1, v2.4s")
+F(f72, "sha256h2 q0, q1, v2.4s")
+F(f73, "sha256su0 v0.4s, v1.4s")
+F(f74, "sha256su1 v0.4s, v1.4s, v2.4s")
+F(f75, "aese v0.16b, v1.16b")
+F(f76, "aesd v0.16b, v1.16b")
+F(f77, "aesmc v0.16b, v1.16b")
+F(f78, "aesimc v0.16b, v1.16b")
 
 static const struct { const char *name; form_fn fn; } forms[] = {
     {"sqdmulh.4h", f0}, {"sqdmulh.4s", f1}, {"sqrdmulh.8h", f2}, {"sqrdmulh.2s", f3}, {"sqdmulh.h", f4},
@@ -97,6 +111,9 @@ static const struct { const char *name; form_fn fn; } forms[] = {
     {"sqdmlsl.s.elem", f52}, {"sqdmull.d", f53}, {"sqdmlal.s", f54}, {"sqdmlsl.d", f55},
     {"sqshrn.b", f56}, {"uqrshrn.h", f57}, {"sqrshrun.s", f58}, {"sqxtn.h", f59}, {"uqxtn.b", f60},
     {"sqxtun.s", f61}, {"uqshrn.s", f62}, {"sqrshrn.b", f63}, {"sqshrun.h", f64},
+    {"sha1c", f65}, {"sha1p", f66}, {"sha1m", f67}, {"sha1h", f68}, {"sha1su0", f69}, {"sha1su1", f70},
+    {"sha256h", f71}, {"sha256h2", f72}, {"sha256su0", f73}, {"sha256su1", f74},
+    {"aese", f75}, {"aesd", f76}, {"aesmc", f77}, {"aesimc", f78},
 };
 
 static uint64_t state = 0x243f6a8885a308d3ull;

@@ -256,8 +256,20 @@ static void gen_vfp(void)
         if (chance(50)) emit("vmov s%u, r%u", below(32), gr()); else emit("vmov r%u, s%u", gr(), below(32));
         if (chance(50)) { unsigned x = gr(), y; do y = gr(); while (y == x); emit("vmov r%u, r%u, d%u", x, y, d); }
         else emit("vmov d%u, r%u, r%u", d, gr(), gr());
+        if (chance(30)) { unsigned x = gr(), y, sn = below(31); do y = gr(); while (y == x); emit("vmov r%u, r%u, s%u, s%u", x, y, sn, sn + 1); }
+        else if (chance(30)) { unsigned sn = below(31); emit("vmov s%u, s%u, r%u, r%u", sn, sn + 1, gr(), gr()); }
         break;
     case 11:
+        if (chance(30)) { /* VLDM/VSTM through a temporary, increment-after or decrement-before */
+            unsigned tmp = thumb ? 12 : 11, cnt = 1 + below(dp ? 8 : 16), first = below((dp ? 32 : 32) - cnt + 1);
+            int db = chance(50);
+            emit("add r%u, r%u, #%u", tmp, BASE, 256 + 4 * below(64));
+            char list[24];
+            if (cnt == 1) snprintf(list, sizeof list, "%c%u", t, first);
+            else snprintf(list, sizeof list, "%c%u-%c%u", t, first, t, first + cnt - 1);
+            emit("%s%s r%u%s, {%s}", chance(50) ? "vldm" : "vstm", db ? "db" : "ia", tmp, db || chance(50) ? "!" : "", list);
+            break;
+        }
         if (dp) emit("%s d%u, [r%u, #%d]", chance(50) ? "vldr" : "vstr", d, BASE, 8 * (int)below(32) - 128);
         else emit("%s s%u, [r%u, #%d]", chance(50) ? "vldr" : "vstr", d, BASE, 4 * (int)below(64) - 128);
         break;
@@ -490,7 +502,8 @@ static void gen_one(void)
             case 0: emit("add%s r%u, r%u, #%u", c, d, gr(), below(256)); break;
             case 1: emit("mov%s r%u, r%u", c, d, gr()); break;
             case 2: emit("ldr%s r%u, [r%u, #%d]", c, d, BASE, 4 * (int)below(32)); break;
-            case 3: emit("adds%s r%u, r%u, r%u", c, d, gr(), gr()); break;
+            case 3: if (chance(50)) { emit("vadd%s.i32 d%u, d%u, d%u", c, below(32), below(32), below(32)); break; }
+                emit("adds%s r%u, r%u, r%u", c, d, gr(), gr()); break;
             default: emit("eor%s r%u, r%u, r%u", c, d, gr(), gr()); break;
             }
         }

@@ -67,7 +67,8 @@ static void tables(void)
                                         "sysinfo", "times", "fstat", "statfs", "getdents", "_newselect", "poll",
                                         "sendmsg", "recvmsg", "recvmmsg", "sendmmsg", "getuid32", "getuid",
                                         "dup2", "pipe", "fork", "vfork", "setitimer", "timer_settime", "utimes",
-                                        "pselect6_time64", "fcntl64", "_llseek", "sendfile64"};
+                                        "pselect6_time64", "fcntl64", "_llseek", "sendfile64", "futex_time64",
+                                        "timer_settime64", "utimensat_time64", "sched_rr_get_interval"};
     for (size_t i = 0; i < sizeof bound / sizeof bound[0]; i++) {
         const struct sys_ent *e = lookup(&isa_arm, bound[i]);
         CHECK(e && e->fn, "arm %s is bound", bound[i]);

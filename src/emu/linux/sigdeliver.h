@@ -1,4 +1,4 @@
-/* Guest signal delivery entry points used by the run loop. */
+/* Guest signal delivery entry points used by the run loop, and what signal.c and sys_sigfd.c share. */
 #ifndef XTRACE_SIGDELIVER_H
 #define XTRACE_SIGDELIVER_H
 

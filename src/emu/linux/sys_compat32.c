@@ -291,7 +291,8 @@ SYS(sys_poll)
     return call(c, "ppoll", b);
 }
 
-/* pause as rt_sigsuspend on the current mask. */
+/* pause as rt_sigsuspend on the current mask. It is not in the dispatcher's blocking list (which would
+   restart it under SA_RESTART; pause never restarts), so it lets the other guest threads run itself. */
 SYS(sys_pause)
 {
     (void)a;
@@ -299,7 +300,14 @@ SYS(sys_pause)
     uint64_t mask = c->sigmask, b[6] = {0, 8, 0, 0, 0, 0};
     if (sys_scratch_init(c, &s) < 0 || !(b[0] = sys_scratch_alloc(c, &s, 8)) || mem_write(MEMP, b[0], &mask, 8) < 0)
         return -EFAULT;
-    return call(c, "rt_sigsuspend", b);
+    struct emu_proc *p = c->proc;
+    int unlock = !__atomic_load_n(&c->blocking, __ATOMIC_SEQ_CST) && p->nthreads > 1;
+    if (unlock)
+        emu_unlock(p);
+    int64_t r = call(c, "rt_sigsuspend", b);
+    if (unlock)
+        emu_lock(p);
+    return r;
 }
 
 /* sched_rr_get_interval with a 32-bit timespec, and its _time64 form (a 64-bit one). */

@@ -113,6 +113,10 @@ int sys_layout_out(const struct sys_layout *l, const uint8_t *w, uint8_t *g)
 
 /* struct timespec / old_timespec32 and struct timeval / old_timeval32 (<linux/time_types.h>). */
 static const struct sys_field f_ts[] = {{0, 0, 4, 8, S}, {4, 8, 4, 8, S}};
+/* struct __kernel_timespec as 32-bit ABIs pass it to the *_time64 calls: the kernel reads only the low 32 bits
+   of tv_nsec from them (get_timespec64 under in_compat_syscall), the rest is padding. */
+static const struct sys_field f_ts64[] = {{0, 0, 8, 8, 0}, {8, 8, 4, 8, S}};
+static const struct sys_field f_its64[] = {{0, 0, 8, 8, 0}, {8, 8, 4, 8, S}, {16, 16, 8, 8, 0}, {24, 24, 4, 8, S}};
 /* A timeval read as a timespec (select's timeout into pselect6). */
 static const struct sys_field f_tv_as_ts[] = {{0, 0, 4, 8, S}, {4, 8, 4, 8, S | SF_USEC}};
 /* struct itimerspec, struct itimerval: two of the above. */
@@ -193,6 +197,8 @@ static int siginfo_out(const uint8_t *w, uint8_t *g)
 static const struct sys_layout l_ts = LAYOUT("timespec", 8, 16, f_ts);
 static const struct sys_layout l_tv_as_ts = LAYOUT("timeval", 8, 16, f_tv_as_ts);
 static const struct sys_layout l_its = LAYOUT("itimerspec", 16, 32, f_its);
+static const struct sys_layout l_ts64 = LAYOUT("__kernel_timespec", 16, 16, f_ts64);
+static const struct sys_layout l_its64 = LAYOUT("__kernel_itimerspec", 32, 32, f_its64);
 static const struct sys_layout l_rusage = LAYOUT("rusage", 72, 144, f_rusage);
 static const struct sys_layout l_tms = LAYOUT("tms", 16, 32, f_tms);
 static const struct sys_layout l_rlimit = LAYOUT("rlimit", 8, 16, f_rlimit);
@@ -209,6 +215,7 @@ static const struct sys_layout l_fdset = {"fd_set", 0, 0, NULL, 0, NULL};
 /* ---- twins ---- */
 
 enum { IN = 1, OUT = 2, INOUT = 3 };
+#define MAXCONV 5
 
 struct conv {
     uint8_t arg;                         /* which argument points at the struct */
@@ -223,7 +230,7 @@ struct twin {
     const char *impl;                    /* the generic (LP64-layout) handler it runs */
     uint8_t nargs;                       /* arguments passed on (the rest read as 0) */
     void (*fix)(uint64_t a[6]);          /* rewrites the argument list for impl first, or NULL */
-    struct conv cv[4];                   /* conversions, by argument position after fix */
+    struct conv cv[MAXCONV];             /* conversions, by argument position after fix */
 };
 
 /* Path calls rebuilt as their *at forms: (path, x) -> (AT_FDCWD, path, x, flags). */
@@ -266,10 +273,17 @@ static const struct twin twins[] = {
     {"ppoll", "ppoll", 5, NULL, {{2, INOUT, 0, &l_ts, NULL}}},
     {"pselect6", "pselect6", 6, NULL,
      {{1, INOUT, 0, &l_fdset, NULL}, {2, INOUT, 0, &l_fdset, NULL}, {3, INOUT, 0, &l_fdset, NULL},
-      {5, IN, 0, &l_ptrpair, NULL}}},
+      {4, INOUT, 0, &l_ts, NULL}, {5, IN, 0, &l_ptrpair, NULL}}},
     {"pselect6_time64", "pselect6", 6, NULL,
      {{1, INOUT, 0, &l_fdset, NULL}, {2, INOUT, 0, &l_fdset, NULL}, {3, INOUT, 0, &l_fdset, NULL},
-      {5, IN, 0, &l_ptrpair, NULL}}},
+      {4, INOUT, 0, &l_ts64, NULL}, {5, IN, 0, &l_ptrpair, NULL}}},
+    /* the *_time64 calls: 64-bit seconds, nanoseconds in the low half of their 64-bit field */
+    {"clock_nanosleep_time64", "clock_nanosleep", 4, NULL, {{2, IN, 0, &l_ts64, NULL}}},
+    {"futex_time64", "futex", 6, NULL, {{3, IN, 0, &l_ts64, futex_timed}}},
+    {"ppoll_time64", "ppoll", 5, NULL, {{2, INOUT, 0, &l_ts64, NULL}}},
+    {"timer_settime64", "timer_settime", 4, NULL, {{2, IN, 0, &l_its64, NULL}}},
+    {"timerfd_settime64", "timerfd_settime", 4, NULL, {{2, IN, 0, &l_its64, NULL}}},
+    {"utimensat_time64", "utimensat", 4, NULL, {{2, IN, 2, &l_ts64, NULL}}},
     {"utimensat", "utimensat", 4, NULL, {{2, IN, 2, &l_ts, NULL}}},
     {"timerfd_settime", "timerfd_settime", 4, NULL, {{2, IN, 0, &l_its, NULL}, {3, OUT, 0, &l_its, NULL}}},
     {"timerfd_gettime", "timerfd_gettime", 2, NULL, {{1, OUT, 0, &l_its, NULL}}},
@@ -332,8 +346,8 @@ static int64_t run_twin(struct emu_cpu *c, const uint64_t in[6], const struct tw
     struct sys_scratch s;
     if (sys_scratch_init(c, &s) < 0)
         return -EFAULT;
-    uint64_t gaddr[4] = {0};
-    for (int k = 0; k < 4 && t->cv[k].l; k++) {
+    uint64_t gaddr[MAXCONV] = {0};
+    for (int k = 0; k < MAXCONV && t->cv[k].l; k++) {
         const struct conv *cv = &t->cv[k];
         if (!a[cv->arg] || (cv->when && !cv->when(in)))
             continue;
@@ -361,7 +375,7 @@ static int64_t run_twin(struct emu_cpu *c, const uint64_t in[6], const struct tw
     int64_t ret = fn(c, a);
     if (ret < 0 && ret != -EINTR)
         return ret;
-    for (int k = 0; k < 4 && t->cv[k].l; k++) {
+    for (int k = 0; k < MAXCONV && t->cv[k].l; k++) {
         const struct conv *cv = &t->cv[k];
         if (!gaddr[k] || !(cv->dir & OUT))
             continue;
@@ -387,12 +401,13 @@ static int64_t run_twin(struct emu_cpu *c, const uint64_t in[6], const struct tw
 #define TWIN(i) static int64_t twin_##i(struct emu_cpu *c, const uint64_t a[6]) { return run_twin(c, a, &twins[i]); }
 TWIN(0) TWIN(1) TWIN(2) TWIN(3) TWIN(4) TWIN(5) TWIN(6) TWIN(7) TWIN(8) TWIN(9) TWIN(10) TWIN(11) TWIN(12)
 TWIN(13) TWIN(14) TWIN(15) TWIN(16) TWIN(17) TWIN(18) TWIN(19) TWIN(20) TWIN(21) TWIN(22) TWIN(23) TWIN(24)
-TWIN(25) TWIN(26) TWIN(27) TWIN(28) TWIN(29) TWIN(30) TWIN(31) TWIN(32) TWIN(33) TWIN(34)
+TWIN(25) TWIN(26) TWIN(27) TWIN(28) TWIN(29) TWIN(30) TWIN(31) TWIN(32) TWIN(33) TWIN(34) TWIN(35) TWIN(36) TWIN(37) TWIN(38)
+TWIN(39) TWIN(40)
 static const sys_fn twin_fns[] = {
     twin_0,  twin_1,  twin_2,  twin_3,  twin_4,  twin_5,  twin_6,  twin_7,  twin_8,  twin_9,  twin_10,
     twin_11, twin_12, twin_13, twin_14, twin_15, twin_16, twin_17, twin_18, twin_19, twin_20, twin_21,
     twin_22, twin_23, twin_24, twin_25, twin_26, twin_27, twin_28, twin_29, twin_30, twin_31, twin_32,
-    twin_33, twin_34,
+    twin_33, twin_34, twin_35, twin_36, twin_37, twin_38, twin_39, twin_40,
 };
 _Static_assert(N(twin_fns) == N(twins), "one handler per twin row");
 

@@ -4,6 +4,7 @@
 #define _GNU_SOURCE
 #include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdint.h>
@@ -70,6 +71,11 @@ static void times32(void)
     CHECK(syscall(__NR_timer_settime, tid, 0, &its, NULL) == 0);
     CHECK(syscall(__NR_timer_gettime, tid, &got) == 0);
     printf("timer32: remaining in (48,50] s: %d\n", got.value.sec >= 48 && got.value.sec <= 50);
+    /* *_time64: nanoseconds are the low half of a 64-bit field whose high half 32-bit callers leave as junk */
+    struct { int64_t sec; int32_t nsec, pad; } its64[2] = {{0, 0, -1}, {30, 7, 0x5a5a5a5a}}, req64 = {0, 1000, -1};
+    printf("timer_settime64 with junk padding: %ld\n", syscall(__NR_timer_settime64, tid, 0, its64, NULL));
+    printf("clock_nanosleep_time64 with junk padding: %ld\n",
+           syscall(__NR_clock_nanosleep_time64, CLOCK_MONOTONIC, 0, &req64, NULL));
     CHECK(syscall(__NR_timer_delete, tid) == 0);
     int tfd = (int)syscall(__NR_timerfd_create, CLOCK_MONOTONIC, 0);
     CHECK(tfd >= 0);
@@ -224,6 +230,13 @@ static void select32(void)
     struct tv32 tv = {0, 20000};
     long n = syscall(__NR__newselect, p[0] + 1, &r, NULL, NULL, &tv);
     printf("_newselect empty pipe, 20ms: %ld\n", n);
+    struct ts32 t20 = {0, 20000000};
+    FD_SET(p[0], &r);
+    printf("pselect6 (32-bit timespec) empty pipe, 20ms: %ld\n", syscall(__NR_pselect6, p[0] + 1, &r, NULL, NULL, &t20, NULL));
+    struct { int64_t sec; int32_t nsec, pad; } t64 = {0, 20000000, -1};
+    FD_SET(p[0], &r);
+    printf("pselect6_time64 empty pipe, 20ms, junk padding: %ld\n",
+           syscall(__NR_pselect6_time64, p[0] + 1, &r, NULL, NULL, &t64, NULL));
     CHECK(write(p[1], "x", 1) == 1);
     FD_SET(p[0], &r);
     struct ts32 ts = {1, 0};
@@ -284,6 +297,33 @@ static void mmsg32(void)
         close(passed);
 }
 
+/* pause: another thread (which must get to run meanwhile) interrupts it with a handled signal */
+static volatile int woke;
+static void on_usr1(int s) { (void)s; woke = 1; }
+static void *poker(void *arg)
+{
+    pid_t tid = *(pid_t *)arg;
+    usleep(20000);
+    syscall(__NR_tgkill, getpid(), tid, SIGUSR1);
+    return NULL;
+}
+
+static void pause32(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_usr1;
+    sa.sa_flags = SA_RESTART; /* pause returns EINTR all the same */
+    sigaction(SIGUSR1, &sa, NULL);
+    pid_t me = (pid_t)syscall(__NR_gettid);
+    pthread_t t;
+    CHECK(pthread_create(&t, NULL, poker, &me) == 0);
+    long r = syscall(__NR_pause);
+    int e = errno;
+    pthread_join(t, NULL);
+    printf("pause, woken by another thread: %ld %s, handler ran %d\n", r, e == EINTR ? "EINTR" : "?", woke);
+}
+
 int main(void)
 {
     setvbuf(stdout, NULL, _IONBF, 0);
@@ -293,6 +333,7 @@ int main(void)
     dirs32();
     select32();
     mmsg32();
+    pause32();
     printf("failures: %d\n", failures);
     return failures != 0;
 }

@@ -100,6 +100,17 @@ static void addressing(void)
                      "3:" : "=r"(adr1), "=r"(adr2));
     EQ(adr1 & ~1u, adr2 & ~1u);
     EQ(table[(lit & 3)], 0x44444444u);
+    /* unprivileged loads/stores act as plain ones in user mode (T32: offset form; A32: post-indexed) */
+    uint32_t ut[2] = {0xa5a5a5a5u, 0x5a5a5a5au}, uv = 0;
+    uint8_t ub;
+#ifdef __thumb2__
+    __asm__ volatile("ldrt %0, [%2, #4]\n\tldrbt %1, [%2, #1]\n\tstrt %0, [%2]" : "=&r"(uv), "=&r"(ub) : "r"(ut) : "memory");
+    EQ(uv, 0x5a5a5a5au); EQ(ub, 0xa5); EQ(ut[0], 0x5a5a5a5au);
+#else
+    uint32_t *up = ut;
+    __asm__ volatile("ldrt %0, [%2], #4\n\tldrbt %1, [%2], #-4\n\tstrt %0, [%2], #0" : "=&r"(uv), "=&r"(ub), "+r"(up) : : "memory");
+    EQ(uv, 0xa5a5a5a5u); EQ(ub, 0x5a); EQ(ut[0], 0xa5a5a5a5u); EQ(up, ut);
+#endif
     /* LDM/STM with writeback */
     uint32_t m[4] = {0};
     register uint32_t *mp __asm__("r0") = m;

@@ -2,6 +2,8 @@
    rounding, narrowing and widening shifts, pairwise and across-lane reductions, estimates, FP vector ops and
    their standard-FPSCR behaviour, plus GCC -O3 auto-vectorised loops checked against scalar versions. */
 #include <arm_neon.h>
+#include <setjmp.h>
+#include <signal.h>
 #include <string.h>
 
 #include "check.h"
@@ -196,8 +198,46 @@ static void autovec(void)
     EQ(memcmp(o1, o3, N) | memcmp(o2, o4, N), 0);
 }
 
+static sigjmp_buf bus_jmp;
+static void on_bus(int sig, siginfo_t *si, void *uc)
+{
+    (void)uc;
+    siglongjmp(bus_jmp, sig == SIGBUS && si->si_code == BUS_ADRALN ? 1 : 2);
+}
+
+/* An alignment qualifier the address does not meet raises SIGBUS (BUS_ADRALN); without one it loads. */
+static void alignment(void)
+{
+    static uint64_t buf[4] = {0x0706050403020100ull, 0x0f0e0d0c0b0a0908ull, 0, 0};
+    const uint8_t *p = (const uint8_t *)buf + 4;
+    struct sigaction sa = {0};
+    sa.sa_sigaction = on_bus;
+    sa.sa_flags = SA_SIGINFO;
+    sigaction(SIGBUS, &sa, NULL);
+    uint64_t v = 0;
+    int r = sigsetjmp(bus_jmp, 1);
+    if (!r)
+        __asm__ volatile("vld1.8 {d16}, [%1]\n\tvmov %Q0, %R0, d16" : "=r"(v) : "r"(p) : "d16", "memory");
+    EQ(r, 0);
+    EQ(v, 0x0b0a090807060504ull);
+    r = sigsetjmp(bus_jmp, 1);
+    if (!r)
+        __asm__ volatile("vld1.8 {d16}, [%0 :64]" : : "r"(p) : "d16", "memory");
+    EQ(r, 1);
+    r = sigsetjmp(bus_jmp, 1);
+    if (!r)
+        __asm__ volatile("vld1.32 {d16[]}, [%0 :32]" : : "r"(p + 2) : "d16", "memory");
+    EQ(r, 1);
+    r = sigsetjmp(bus_jmp, 1);
+    if (!r)
+        __asm__ volatile("vld1.32 {d16[1]}, [%0 :32]\n\tvst1.8 {d16}, [%0 :64]" : : "r"(buf) : "d16", "memory");
+    EQ(r, 0);
+    signal(SIGBUS, SIG_DFL);
+}
+
 int main(void)
 {
+    alignment();
     structures();
     permutes();
     integer();

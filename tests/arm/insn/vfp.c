@@ -133,6 +133,11 @@ static void fixed_cmp_imm(void)
     double dm;
     __asm__ volatile("vmov.f32 %0, #0.5" : "=t"(im));
     __asm__ volatile("vmov.f64 %P0, #-2.0" : "=w"(dm));
+    uint32_t m0, m1; /* two core registers <-> two consecutive singles, an odd pair among them */
+    __asm__ volatile("vmov s13, s14, %2, %3\n\tvmov %0, %1, s14, s15\n\tvmov s15, s16, %0, %0\n\tvmov %1, s16"
+                     : "=&r"(m0), "=&r"(m1) : "r"(0x11111111u), "r"(0x22222222u) : "s13", "s14", "s15", "s16");
+    EQ(m0, 0x22222222u);
+    EQ(m1, 0x22222222u);
     EQ(fbits(im), 0x3f000000u);
     EQ(dbits(dm), 0xc000000000000000ull);
 }

@@ -57,7 +57,7 @@ enum {
 /* Values the Linux kernel shows EL0 for the ID registers it emulates (what xtrace implements). */
 #define MIDR_VALUE 0x410fd034ull  /* an Arm Cortex-A53 r0p4: no glibc tuning keys on it */
 #define PFR0_VALUE 0x0000000000000011ull /* EL0, EL1 AArch64; FP and AdvSIMD implemented (0), no FP16 */
-#define ISAR0_VALUE 0x0000000000210000ull /* CRC32 (1), Atomic (2: LSE) */
+#define ISAR0_VALUE 0x0000000000211120ull /* AES (2: with PMULL), SHA1 (1), SHA2 (1: SHA-256), CRC32 (1), Atomic (2: LSE) */
 
 static uint64_t cntvct(void)
 {

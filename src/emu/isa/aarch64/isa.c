@@ -108,6 +108,10 @@ static const struct isa_reg regs[] = {
 /* Linux arm64 AT_HWCAP bits for what this backend executes. */
 #define HWCAP_FP (1ull << 0)
 #define HWCAP_ASIMD (1ull << 1)
+#define HWCAP_AES (1ull << 3)
+#define HWCAP_PMULL (1ull << 4)
+#define HWCAP_SHA1 (1ull << 5)
+#define HWCAP_SHA2 (1ull << 6)
 #define HWCAP_CRC32 (1ull << 7)
 #define HWCAP_ATOMICS (1ull << 8)
 #define HWCAP_CPUID (1ull << 11)
@@ -131,7 +135,7 @@ struct emu_isa isa_aarch64 = {
     .sys_ret = sys_ret,
     .disasm = disasm,
     .has_sa_restorer = 1,
-    .cpuinfo = "processor\t: %d\nBogoMIPS\t: 125.00\nFeatures\t: fp asimd crc32 atomics cpuid\n"
+    .cpuinfo = "processor\t: %d\nBogoMIPS\t: 125.00\nFeatures\t: fp asimd aes pmull sha1 sha2 crc32 atomics cpuid\n"
                "CPU implementer\t: 0x41\nCPU architecture: 8\nCPU variant\t: 0x0\nCPU part\t: 0xd03\n"
                "CPU revision\t: 4\n\n",
     .sig_setup = a64_sig_setup,
@@ -141,5 +145,6 @@ struct emu_isa isa_aarch64 = {
     .clone_child = clone_child,
     .clone_tls_arg = 3,
     .clone_ctid_arg = 4,
-    .hwcap = HWCAP_FP | HWCAP_ASIMD | HWCAP_CRC32 | HWCAP_ATOMICS | HWCAP_CPUID,
+    .hwcap = HWCAP_FP | HWCAP_ASIMD | HWCAP_AES | HWCAP_PMULL | HWCAP_SHA1 | HWCAP_SHA2 | HWCAP_CRC32 | HWCAP_ATOMICS |
+             HWCAP_CPUID,
 };

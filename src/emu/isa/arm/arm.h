@@ -34,6 +34,9 @@ struct arm_cpu {
     uint32_t excl_addr;          /* LDREX monitor address */
     uint32_t excl_valid;         /* the monitor is armed */
     uint64_t excl_val;           /* value LDREX read (STREX also requires memory to still hold it) */
+    uint32_t chain;              /* blocks entered directly from a branch since the run loop last ran (exec.c) */
+    uint8_t *mem_base;           /* copies of proc->mem->base and ->limit (fixed for the process's life), set by */
+    uint64_t mem_limit;          /* arm_fp_init when the CPU is set up, copied with it into new threads */
 };
 
 #define ARM(c) ((struct arm_cpu *)(c))
@@ -118,17 +121,19 @@ OPFN(arm_op_illegal);
 unsigned arm_handler_index(op_fn f);
 extern op_fn arm_handlers[AUX_IDX + 1];
 extern const op_fn arm_cond_wrap[16];
+/* B<cond> as one handler per condition (imm target); arm_emit uses them instead of wrapping arm_op_b. */
+extern const op_fn arm_bcond[14];
 
 /* Raises SIGSEGV at a (the op is the faulting instruction) and leaves the block. */
 const struct op *arm_fault(struct emu_cpu *c, const struct op *o, uint64_t a);
 
 static inline uint8_t *arm_addr(struct emu_cpu *c, const struct op *o, uint32_t a, unsigned n)
 {
-    struct mem *m = c->proc->mem;
+    uint64_t lim = ARM(c)->mem_limit;
     c->cur = o;
-    if (__builtin_expect(!mem_in_range(m, a, n), 0))
+    if (__builtin_expect(!(a < lim && n <= lim - a), 0))
         return NULL;
-    return m->base + a;
+    return ARM(c)->mem_base + a;
 }
 
 /* BXWritePC: bit 0 selects Thumb. */
@@ -138,7 +143,7 @@ static inline const struct op *arm_bx_to(struct emu_cpu *c, uint32_t v)
     return NULL;
 }
 
-/* VFP helpers (vfp.c). */
+/* VFP helpers (vfp.c). arm_fp_init resets the FP state and caches the memory window (mem_base, mem_limit). */
 void arm_fp_init(struct emu_cpu *c);
 /* The whole FPSCR with the cumulative flags merged (also refreshes the fpscr field); and its write. */
 uint32_t arm_fpscr_read(struct emu_cpu *c);

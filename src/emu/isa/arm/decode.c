@@ -22,7 +22,9 @@ struct op *arm_emit(struct blk_builder *b, const struct op *t, unsigned cond, un
     op_fn fast = arm_dp_fast(o);
     if (fast)
         o->fn = fast;
-    if (cond < 14) {
+    if (cond < 14 && o->fn == arm_op_b && (flags & EMIT_END)) {
+        o->fn = arm_bcond[cond];
+    } else if (cond < 14) {
         o->aux = (uint16_t)arm_handler_index(o->fn);
         o->fn = arm_cond_wrap[cond];
     }
@@ -167,10 +169,11 @@ static int ls(uint64_t pc, uint32_t w, struct op *t, unsigned *flags)
 {
     unsigned reg = F(w, 25, 25), p = F(w, 24, 24), u = F(w, 23, 23), bb = F(w, 22, 22), wb = F(w, 21, 21),
              l = F(w, 20, 20);
-    if (!p && wb)
-        return -1; /* LDRT/STRT */
     unsigned type = l ? (bb ? LS_LDRB : LS_LDR) : (bb ? LS_STRB : LS_STR);
     unsigned mode = !p ? 2 : wb ? 1 : 0;
+    /* LDRT/STRT/LDRBT/STRBT (P 0, W 1): post-indexed with an unprivileged access, which is a plain one at PL0 */
+    if (!p && wb && (F(w, 15, 12) == 15 || F(w, 19, 16) == 15 || F(w, 19, 16) == F(w, 15, 12)))
+        return -1;
     t->rd = (uint8_t)F(w, 15, 12);
     t->rs1 = (uint8_t)F(w, 19, 16);
     if (!reg) {

@@ -69,6 +69,34 @@ CONDW(8) CONDW(9) CONDW(10) CONDW(11) CONDW(12) CONDW(13)
 const op_fn arm_cond_wrap[16] = {cond_0, cond_1, cond_2, cond_3, cond_4, cond_5, cond_6, cond_7,
                                  cond_8, cond_9, cond_10, cond_11, cond_12, cond_13, NULL, NULL};
 
+/* Direct branches continue into the target's block when it is already decoded, instead of returning to the
+   run loop, while nothing asks the loop to look (a stop, a deliverable signal, the debugger: a single step
+   never chains) and at most ARM_CHAIN_MAX times in a row, so the loop still runs regularly (thread fairness,
+   code invalidation). Retired-instruction counts are kept as the loop would. */
+#define ARM_CHAIN_MAX 128
+static inline const struct op *branch_to(struct emu_cpu *c, uint64_t target)
+{
+    c->pc = target;
+    struct emu_proc *p = c->proc;
+    if (A->chain < ARM_CHAIN_MAX && c->stop == STOP_NONE && !(c->pending & ~c->sigmask) && !p->dbg_attention) {
+        struct block *b = bcache_find(p->bc, target);
+        if (b) {
+            A->chain++;
+            c->instret += b->ninsn;
+            return b->ops[0].fn(c, b->ops);
+        }
+    }
+    A->chain = 0;
+    return NULL;
+}
+
+/* Conditional B (the commonest conditional op) with its condition built in: no wrapper, no second dispatch. */
+#define BCOND(cc) OP(bcond_##cc) { return branch_to(c, cond_pass(A, cc) ? (uint64_t)o->imm : o->pc + o->len); }
+BCOND(0) BCOND(1) BCOND(2) BCOND(3) BCOND(4) BCOND(5) BCOND(6) BCOND(7)
+BCOND(8) BCOND(9) BCOND(10) BCOND(11) BCOND(12) BCOND(13)
+const op_fn arm_bcond[14] = {bcond_0, bcond_1, bcond_2, bcond_3, bcond_4, bcond_5, bcond_6, bcond_7,
+                             bcond_8, bcond_9, bcond_10, bcond_11, bcond_12, bcond_13};
+
 OPFN(arm_op_setpc) { R(15) = (uint32_t)o->imm; NEXT; }
 OPFN(arm_op_nop) { NEXT; }
 OPFN(arm_op_fence) { __atomic_thread_fence(__ATOMIC_SEQ_CST); NEXT; }
@@ -578,7 +606,7 @@ OPFN(arm_op_swp)
 }
 
 /* ---- branches (always the last op of a block) ---- */
-OPFN(arm_op_b) { c->pc = (uint64_t)o->imm; return NULL; }
+OPFN(arm_op_b) { return branch_to(c, (uint64_t)o->imm); }
 OPFN(arm_op_bl) { R(14) = (uint32_t)(o->pc + o->len); c->pc = (uint64_t)o->imm; return NULL; }
 OPFN(arm_op_bx) { return arm_bx_to(c, R(o->rs2)); }
 OPFN(arm_op_blx) { uint32_t t = R(o->rs2); R(14) = (uint32_t)(o->pc + o->len); return arm_bx_to(c, t); }

@@ -579,11 +579,12 @@ static int t32(uint64_t pc, uint32_t w, int in_it, unsigned cond, struct op *t, 
             t->imm = h2 & 0xfff;
         } else if (F(h2, 11, 11)) {
             unsigned p = F(h2, 10, 10), u = F(h2, 9, 9), wb = F(h2, 8, 8);
-            if (p && u && !wb)
-                return -1; /* LDRT and friends */
             if (!p && !wb)
                 return -1;
-            t->fn = arm_ls[type][0][!p ? 2 : wb ? 1 : 0];
+            /* LDRT and friends (P U W = 1 1 0): unprivileged access, the same as a plain one at PL0 */
+            t->fn = arm_ls[type][0][(p && u && !wb) ? 0 : !p ? 2 : wb ? 1 : 0];
+            if (p && u && !wb && (rn == 15 || rt == 15))
+                return -1;
             t->imm = u ? (int64_t)(h2 & 0xff) : -(int64_t)(h2 & 0xff);
         } else if (F(h2, 11, 6) == 0) {
             t->fn = arm_ls[type][1][0];

@@ -28,6 +28,8 @@ static inline void setd(struct emu_cpu *c, unsigned n, double f) { memcpy(&A->d[
 
 void arm_fp_init(struct emu_cpu *c)
 {
+    A->mem_base = c->proc->mem->base;
+    A->mem_limit = c->proc->mem->limit;
     memset(A->d, 0, sizeof A->d);
     armfp_init(&A->fp);
     armfp_init(&A->fpstd);
@@ -310,7 +312,7 @@ int arm_decode_vfp(uint64_t pc, unsigned len, uint32_t w, unsigned cond, struct 
         t.rm = (uint8_t)(dp | (p ? 2 : 0) | (wb ? 4 : 0));
         if (!t.rs2 || (dp && t.rs2 > 16))
             return 0;
-    } else if ((w & 0x0fe00f7f) == 0x0c400a10 || (w & 0x0fe00fd0) == 0x0c400b10) { /* VMOV 2 core <-> 2 S / D */
+    } else if ((w & 0x0fe00fd0) == 0x0c400a10 || (w & 0x0fe00fd0) == 0x0c400b10) { /* VMOV 2 core <-> 2 S / D */
         t.fn = op_vmov_cd;
         t.rd = (uint8_t)vd;
         t.rs2 = (uint8_t)vn;
