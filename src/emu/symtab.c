@@ -11,6 +11,7 @@ struct sym {
     uint64_t addr, size;         /* relocated address and size */
     uint64_t img_lo, img_hi;     /* extent of the image it came from (nearest-below lookups stay inside) */
     char *name;                  /* symbol name */
+    int8_t thumb;                /* arm functions: 1 Thumb, 0 ARM; -1 for everything else */
 };
 
 struct symtab {
@@ -31,7 +32,8 @@ static int rd(int fd, void *buf, uint64_t n, uint64_t off, uint64_t fsize)
     return pread(fd, buf, n, (off_t)off) == (ssize_t)n ? 0 : -1;
 }
 
-static void push(struct symtab *st, uint64_t addr, uint64_t size, const char *name, uint64_t lo, uint64_t hi)
+static void push(struct symtab *st, uint64_t addr, uint64_t size, const char *name, uint64_t lo, uint64_t hi,
+                 int thumb)
 {
     if (st->n == st->cap) {
         size_t nc = st->cap ? st->cap * 2 : 256;
@@ -41,7 +43,7 @@ static void push(struct symtab *st, uint64_t addr, uint64_t size, const char *na
         st->v = nv;
         st->cap = nc;
     }
-    st->v[st->n++] = (struct sym){addr, size, lo, hi, strdup(name)};
+    st->v[st->n++] = (struct sym){addr, size, lo, hi, strdup(name), (int8_t)thumb};
     st->sorted = 0;
 }
 
@@ -146,9 +148,10 @@ void symtab_add(struct symtab *st, int fd, uint64_t bias, const char *path)
                 int type = ELF64_ST_TYPE(info);
                 if ((type != STT_FUNC && type != STT_OBJECT) || shndx == SHN_UNDEF || name >= strs->size || !str[name])
                     continue;
-                if (thumb_bit && type == STT_FUNC)
+                int thumb = thumb_bit && type == STT_FUNC ? (int)(value & 1) : -1;
+                if (thumb > 0)
                     value &= ~1ull;
-                push(st, value + bias, size, str + name, lo + bias, hi + bias);
+                push(st, value + bias, size, str + name, lo + bias, hi + bias, thumb);
             }
             free(str);
             found = 1;
@@ -166,7 +169,8 @@ static int cmp(const void *a, const void *b)
     return x->addr < y->addr ? -1 : x->addr > y->addr ? 1 : (x->size < y->size) - (x->size > y->size);
 }
 
-const char *symtab_lookup(const struct symtab *cst, uint64_t addr, uint64_t *off)
+/* The symbol containing addr, or the nearest one below it in the same image; NULL if none. */
+static const struct sym *find(const struct symtab *cst, uint64_t addr)
 {
     struct symtab *st = (struct symtab *)cst;
     if (!st || !st->n)
@@ -188,16 +192,28 @@ const char *symtab_lookup(const struct symtab *cst, uint64_t addr, uint64_t *off
     /* Prefer a sized symbol that contains addr; else the nearest one below in the same image. */
     for (size_t i = lo; i-- > 0 && lo - i < 64;) {
         const struct sym *s = &st->v[i];
-        if (addr < s->addr + (s->size ? s->size : 1)) {
-            *off = addr - s->addr;
-            return s->name;
-        }
+        if (addr < s->addr + (s->size ? s->size : 1))
+            return s;
     }
     const struct sym *s = &st->v[lo - 1];
     if (addr >= s->img_hi || s->size) /* a sized symbol that does not contain addr says nothing about it */
         return NULL;
+    return s;
+}
+
+const char *symtab_lookup(const struct symtab *st, uint64_t addr, uint64_t *off)
+{
+    const struct sym *s = find(st, addr);
+    if (!s)
+        return NULL;
     *off = addr - s->addr;
     return s->name;
+}
+
+int symtab_thumb(const struct symtab *st, uint64_t addr)
+{
+    const struct sym *s = find(st, addr);
+    return s ? s->thumb : -1;
 }
 
 int symtab_find(const struct symtab *st, const char *name, uint64_t *addr)

@@ -12,6 +12,8 @@ struct symtab *symtab_new(void);
 void symtab_add(struct symtab *st, int fd, uint64_t bias, const char *path);
 /* Name of the symbol containing addr (or the nearest below it in the same image), NULL if none; *off gets the offset. */
 const char *symtab_lookup(const struct symtab *st, uint64_t addr, uint64_t *off);
+/* arm: 1 when addr lies in a Thumb function, 0 in an ARM function, -1 when no function symbol says. */
+int symtab_thumb(const struct symtab *st, uint64_t addr);
 /* Address of a symbol by name; returns 0 and sets *addr, or -1. */
 int symtab_find(const struct symtab *st, const char *name, uint64_t *addr);
 

@@ -21,6 +21,7 @@ struct ui_arch {
     const char *const *calls;        /* mnemonics that call (link to the return register) */
     const char *const *rets;         /* mnemonics of a plain return */
     int link_in_operands;            /* a comma in the operands names another link register (riscv jal/jalr) */
+    uint64_t code_align;             /* return-address bits that are not address (arm: bit 0 marks Thumb) */
     int64_t chain_ra, chain_fp, chain_cfa; /* frame-pointer chain: ra at fp+chain_ra, caller fp at fp+chain_fp,
                                               the frame's base at fp+chain_cfa */
     /* Applies one prologue instruction to pr; returns 0 when the text ends the prologue. */
@@ -85,14 +86,86 @@ static int a64_prologue(const char *s, struct prologue *pr)
     return 1;
 }
 
+/* The frame grew by d bytes below what was recorded: offsets from the stack pointer move up. */
+static void grow(struct prologue *pr, int64_t d)
+{
+    pr->frame += d;
+    if (pr->ra_off >= 0)
+        pr->ra_off += d;
+    if (pr->fp_off >= 0)
+        pr->fp_off += d;
+    if (pr->fp_k >= 0)
+        pr->fp_k += d;
+}
+
+/* arm (capstone's text, ARM and Thumb): push {..., fp, lr}, sub sp, add fp, sp, vpush. The frame pointer is
+   ARM code's r11; Thumb code's r7 frames are measured from sp (stable after the prologue without alloca). */
+static int arm_prologue(const char *s, struct prologue *pr)
+{
+    long v;
+    char list[96];
+    if (sscanf(s, "push {%95[^}]}", list) == 1 || sscanf(s, "stmdb sp!, {%95[^}]}", list) == 1) {
+        int n = 0, ra = -1, fp = -1;
+        for (char *t = strtok(list, ", "); t; t = strtok(NULL, ", "), n++) {
+            if (!strcmp(t, "lr"))
+                ra = n;
+            else if (!strcmp(t, "fp") || !strcmp(t, "r11"))
+                fp = n;
+        }
+        grow(pr, 4 * n);
+        if (ra >= 0)
+            pr->ra_off = 4 * ra;
+        if (fp >= 0)
+            pr->fp_off = 4 * fp;
+        return 1;
+    }
+    char r[8];
+    if (sscanf(s, "str %7[a-z0-9], [sp, #-%li]!", r, &v) == 2) {
+        grow(pr, v);
+        if (!strcmp(r, "lr"))
+            pr->ra_off = 0;
+        else if (!strcmp(r, "fp") || !strcmp(r, "r11"))
+            pr->fp_off = 0;
+        return 1;
+    }
+    if (sscanf(s, "vpush {%95[^}]}", list) == 1) {
+        int n = 1;
+        for (char *t = list; *t; t++)
+            n += *t == ',';
+        grow(pr, 8 * n);
+        return 1;
+    }
+    if (sscanf(s, "sub sp, sp, #%li", &v) == 1 || sscanf(s, "sub sp, #%li", &v) == 1 ||
+        sscanf(s, "sub.w sp, sp, #%li", &v) == 1) {
+        grow(pr, v);
+        return 1;
+    }
+    if (sscanf(s, "add fp, sp, #%li", &v) == 1) {
+        pr->fp_k = v;
+        return 1;
+    }
+    if (!strcmp(s, "mov fp, sp")) {
+        pr->fp_k = 0;
+        return 1;
+    }
+    if (s[0] == 'b' || !strncmp(s, "pop", 3) || !strncmp(s, "svc", 3) || strstr(s, "pc"))
+        return 0;
+    return 1;
+}
+
 static const char *const rv_calls[] = {"jal", "jalr", "call", NULL};
 static const char *const rv_rets[] = {"ret", NULL};
 static const char *const a64_calls[] = {"bl", "blr", NULL};
 static const char *const a64_rets[] = {"ret", NULL};
 
+static const char *const arm_calls[] = {"bl", "blx", NULL};
+static const char *const arm_rets[] = {"bx", NULL};
+
 static const struct ui_arch arches[] = {
-    {"riscv64", rv_calls, rv_rets, 1, -8, -16, 0, rv_prologue},
-    {"aarch64", a64_calls, a64_rets, 0, 8, 0, 16, a64_prologue},
+    {"riscv64", rv_calls, rv_rets, 1, 0, -8, -16, 0, rv_prologue},
+    {"aarch64", a64_calls, a64_rets, 0, 0, 8, 0, 16, a64_prologue},
+    /* the chain is APCS's ARM-mode one (fp at the saved lr, the caller's fp below it) */
+    {"arm", arm_calls, arm_rets, 0, 1, 0, -4, 4, arm_prologue},
 };
 
 static const struct ui_arch *arch_of(struct ui *u)
@@ -217,7 +290,7 @@ int ui_unwind(struct ui *u, struct ui_frame *f, int max)
             break;
         if (n > 1 && fr->cfa == f[n - 2].cfa && nra == f[n - 2].pc)
             break;
-        pc = nra;
+        pc = nra & ~a->code_align;
         sp = fr->cfa;
         fp = nfp;
     }

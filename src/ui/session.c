@@ -67,7 +67,8 @@ int ui_reg_num(struct ui *u, const char *name)
         if (!strcmp(u->regs[i].name, name))
             return i;
     static const char *const alias[][2] = {{"s0", "fp"}, {"fp", "x29"}, {"lr", "x30"}, {"x0", "zero"}, {"x1", "ra"},
-                                           {"x2", "sp"}, {"x8", "fp"}, {"ra", "x30"}};
+                                           {"x2", "sp"}, {"x8", "fp"}, {"ra", "x30"}, {"fp", "r11"},
+                                           {"r11", "fp"}, {"r7", "fp"}};
     for (size_t k = 0; k < sizeof alias / sizeof alias[0]; k++)
         if (!strcmp(name, alias[k][0]))
             for (int i = 0; i < u->nregs; i++)

@@ -1,6 +1,7 @@
 /* gdb test guest: a second thread hits a breakpoint in worker() while main waits in pthread_join. */
 #include <pthread.h>
 #include <stdio.h>
+#include <time.h>
 
 int shared;
 
@@ -12,6 +13,8 @@ void worker_mark(int v)
 void *worker(void *arg)
 {
     int id = *(int *)arg;
+    struct timespec ts = {0, 200000000}; /* main is in pthread_join by then, under xtrace and qemu alike */
+    nanosleep(&ts, NULL);
     worker_mark(id * 100);
     return NULL;
 }

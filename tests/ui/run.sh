@@ -32,6 +32,15 @@ for p in prog spin; do
         (cd "$SRC" && "$CC" -g $opt -static -o "$B/$p" "$p.c") || { bad "build $p"; }
     fi
 done
+# arm builds of prog for the arm-*.cmd (-marm) and thumb-*.cmd (-mthumb) scenarios
+ACC=${ARM_CC:-arm-linux-gnueabihf-gcc}
+if command -v "$ACC" >/dev/null 2>&1; then
+    for m in arm thumb; do
+        if [ ! -x "$B/prog-$m" ] || [ "$SRC/prog.c" -nt "$B/prog-$m" ]; then
+            (cd "$SRC" && "$ACC" -g -O0 -static -m$m -w -o "$B/prog-$m" prog.c) || bad "build prog-$m"
+        fi
+    done
+fi
 export HOME="$B/home" XTRACE_HISTORY=""
 mkdir -p "$HOME"
 
@@ -41,7 +50,10 @@ for cmd in "$SRC"/cli/*.cmd; do
     name=$(basename "$cmd" .cmd)
     exp="$SRC/cli/$name.expected"
     out="$B/cli-$name.out"
-    (cd "$B" && timeout 20 "$X" --cli -x "$cmd" ./prog </dev/null 2>&1; echo "[xtrace exit status $?]") | norm >"$out"
+    prog=./prog
+    case $name in arm-*) prog=./prog-arm ;; thumb-*) prog=./prog-thumb ;; esac
+    if [ "$prog" != ./prog ] && [ ! -x "$B/$prog" ]; then bad "cli/$name" "no arm cross compiler ($ACC)"; continue; fi
+    (cd "$B" && timeout 20 "$X" --cli -x "$cmd" "$prog" </dev/null 2>&1; echo "[xtrace exit status $?]") | norm >"$out"
     if [ "${UPDATE:-0}" = 1 ]; then
         cp "$out" "$exp"
     fi

@@ -7,6 +7,7 @@
 #include <sys/mman.h>
 
 #include "arm.h"
+#include "symtab.h"
 #ifdef XTRACE_HAVE_CAPSTONE
 #include <capstone/capstone.h>
 #endif
@@ -106,9 +107,25 @@ static void clone_child(struct emu_cpu *c, uint64_t stack, uint64_t tls, int set
     ARM(c)->excl_valid = 0;
 }
 
+/* Thumb or ARM at an even address: bit 0 set says Thumb; else the function symbol containing it (its value's
+   bit 0), else a thread stopped there, else the state the first thread is in (stripped Debian armhf code is
+   Thumb-2 throughout). */
+static int thumb_at(struct emu_proc *p, uint64_t pc)
+{
+    if (pc & 1)
+        return 1;
+    int t = symtab_thumb(p->syms, pc);
+    if (t >= 0)
+        return t;
+    for (struct emu_cpu *c = p->threads; c; c = c->next_thread)
+        if ((c->pc & ~1ull) == pc)
+            return (int)(c->pc & 1);
+    return p->threads ? (int)(p->threads->pc & 1) : 0;
+}
+
 static int disasm(struct emu_proc *p, uint64_t pc, char *out, size_t n)
 {
-    int thumb = pc & 1;
+    int thumb = thumb_at(p, pc);
     uint64_t a = pc & ~1ull;
     if (!mem_check(p->mem, a, 2, MEM_R))
         return 0;
