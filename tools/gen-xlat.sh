@@ -64,7 +64,8 @@ abi_name() {
 #   decl TEXT                         a line of C placed in the group's probe before the probes: a type
 #                                     the kernel uses but the UAPI headers do not give (it must follow
 #                                     its group line directly)
-# @STAT@ is the C type of the stat buffer of the ABI's fstatat syscall.
+# @STAT@ is the C type of the stat buffer of the ABI's fstatat syscall (struct oldstat: the asm/stat.h struct stat
+# of the old stat/fstat/lstat calls; the same struct where the ABI has no stat64).
 spec() {
 cat <<'EOF'
 group linux/fcntl.h asm/fcntl.h linux/timerfd.h linux/signalfd.h linux/inotify.h
@@ -193,6 +194,9 @@ decl #ifdef SA_RESTORER
 decl     void *sa_restorer;
 decl #endif
 decl     unsigned long sa_mask[8 / sizeof(unsigned long)]; };
+# The old sigaction()'s struct (the kernel's struct old_sigaction, include/linux/signal_types.h): a one-word
+# mask before the flags; arm's UAPI struct sigaction has this form, asm-generic's does not.
+decl struct xt_old_sigaction { void *sa_handler; unsigned long sa_mask; unsigned long sa_flags; void *sa_restorer; };
 table signal enum dec
   SIGHUP SIGINT SIGQUIT SIGILL SIGTRAP SIGABRT SIGEMT SIGBUS SIGFPE SIGKILL SIGUSR1 SIGSEGV
   SIGUSR2 SIGPIPE SIGALRM SIGTERM SIGSTKFLT SIGCHLD SIGCONT SIGSTOP SIGTSTP SIGTTIN SIGTTOU
@@ -240,6 +244,7 @@ const SIGIO SIGIO
 const SIGSYS SIGSYS
 const SA_RESTORER SA_RESTORER opt
 struct sigaction struct xt_rt_sigaction : sa_handler sa_flags sa_restorer?SA_RESTORER sa_mask
+struct old_sigaction struct xt_old_sigaction : sa_handler sa_mask sa_flags sa_restorer
 struct stack stack_t : ss_sp ss_flags ss_size
 
 group asm/resource.h linux/resource.h
@@ -324,6 +329,7 @@ struct statx_ts struct statx_timestamp : tv_sec tv_nsec
 
 group asm/stat.h asm/statfs.h
 struct stat @STAT@ : st_dev st_ino st_mode st_nlink st_uid st_gid st_rdev st_size st_blksize st_blocks st_atime st_atime_nsec st_mtime st_mtime_nsec st_ctime st_ctime_nsec
+struct oldstat struct stat : st_dev st_ino st_mode st_nlink st_uid st_gid st_rdev st_size st_blksize st_blocks st_atime st_atime_nsec st_mtime st_mtime_nsec st_ctime st_ctime_nsec
 struct statfs struct statfs : f_type f_bsize f_blocks f_bfree f_bavail f_files f_ffree f_fsid f_namelen f_frsize f_flags
 struct statfs64 struct statfs64 : f_type f_bsize f_blocks f_bfree f_bavail f_files f_ffree f_fsid f_namelen f_frsize f_flags
 

@@ -176,6 +176,8 @@ struct emu_proc {
     uint64_t load_bias;          /* main image load bias */
     uint64_t brk_start, brk_cur; /* program break */
     uint64_t auxv_addr, auxv_len; /* guest auxv location (for /proc/self/auxv) */
+    uint64_t arg_start, arg_end; /* the argument strings on the initial stack (/proc/self/cmdline) */
+    uint64_t env_start, env_end; /* the environment strings (/proc/self/environ) */
     char *exe_path;              /* absolute host path of the guest program */
     const char *sysroot;         /* -L directory, or NULL */
     struct symtab *syms;         /* symbols of the main image and interpreter, for reports */

@@ -388,10 +388,13 @@ int loader_load(struct emu_proc *p, const char *path, char *const argv[], char *
     if (!aptr || !eptr)
         abort();
     uint64_t fnaddr = push_bytes(&s, execfn, strlen(execfn) + 1);
+    p->env_end = s.sp;
     for (int i = envc - 1; i >= 0; i--)
         eptr[i] = push_bytes(&s, envp[i], strlen(envp[i]) + 1);
+    p->env_start = p->arg_end = s.sp;
     for (int i = argc - 1; i >= 0; i--)
         aptr[i] = push_bytes(&s, argv[i], strlen(argv[i]) + 1);
+    p->arg_start = s.sp;
     uint64_t plat = isa->platform ? push_bytes(&s, isa->platform, strlen(isa->platform) + 1) : 0;
     unsigned char rnd[16];
     if (getentropy(rnd, sizeof rnd) < 0)

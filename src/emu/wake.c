@@ -127,9 +127,14 @@ static void start_waker(void)
             pthread_attr_init(&attr);
             pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
             pthread_attr_setstacksize(&attr, 1 << 16);
+            /* the waker is born with every signal blocked: a process-directed signal must never land on it */
+            sigset_t all, old;
+            sigfillset(&all);
+            pthread_sigmask(SIG_SETMASK, &all, &old);
             pthread_t th;
             if (pthread_create(&th, &attr, waker, NULL) == 0)
                 waker_up = 1;
+            pthread_sigmask(SIG_SETMASK, &old, NULL);
             pthread_attr_destroy(&attr);
         }
     }

@@ -350,6 +350,8 @@ static void pr_dirents(struct pctx *c, struct sbuf *b, uint64_t a, int old)
 static void pr_utime(struct pctx *c, struct sbuf *b, int sd, const unsigned char *ts, int time64)
 {
     int64_t nsec = rd_sfield(ts, time64 ? LF_TIMESPEC64_TV_NSEC : LF_TIMESPEC_TV_NSEC);
+    if (time64 && guest_long() == 4)   /* 32-bit callers: the kernel reads only the low half of tv_nsec */
+        nsec = (int32_t)nsec;
     if (nsec == (1 << 30) - 1)
         sb_puts(b, "UTIME_NOW");
     else if (nsec == (1 << 30) - 2)
@@ -655,7 +657,8 @@ int pr_arg(struct pctx *c, struct sbuf *b, int i, uint16_t arg)
             pr_dirents(c, b, v, (int)x);
         break;
     case K_SIGACTION_IN:
-        pr_sigaction(c, b, v);
+    case K_OLDSIGACTION_IN:
+        pr_sigaction(c, b, v, KIND(arg) == K_OLDSIGACTION_IN);
         break;
     case K_DEV: {   /* only for device nodes, as the mode in argument KX says */
         uint64_t fmt = a[x] & (uint64_t)xlat_const(XC_S_IFMT);
@@ -665,13 +668,34 @@ int pr_arg(struct pctx *c, struct sbuf *b, int i, uint16_t arg)
         break;
     }
     case K_SIGACTION_OUT:
+    case K_OLDSIGACTION_OUT:
         if (!exiting)
             return PR_LATER;
         if (failed)
             pr_ptr(b, v);
         else
-            pr_sigaction(c, b, v);
+            pr_sigaction(c, b, v, KIND(arg) == K_OLDSIGACTION_OUT);
         break;
+    case K_FDSET:
+        pr_fdset(c, b, v, (int)a[x]);
+        break;
+    case K_OLDSET: {   /* old_sigset_t: one unsigned long */
+        unsigned char set[8];
+        unsigned w = guest_long();
+        if (x == 2) {
+            for (unsigned k = 0; k < w; k++)   /* the register value laid out as the guest stores it */
+                set[k] = (unsigned char)(v >> 8 * (xlat_const(XC_BIG_ENDIAN) ? w - 1 - k : k));
+            pr_sigset_bytes(b, set, w);
+            break;
+        }
+        if (x == 1 && !exiting)
+            return PR_LATER;
+        if (x == 1 && failed)
+            pr_ptr(b, v);
+        else
+            pr_sigset_at(c, b, v, w);
+        break;
+    }
     default:
         sb_printf(b, "%#llx", (unsigned long long)v);
         break;

@@ -292,7 +292,8 @@ static int carries_struct(const struct trace_sig *s)
         switch (KIND(s->arg[i])) {
         case K_STRUCT_IN: case K_STRUCT_OUT: case K_TIMESPEC2_IN: case K_IOV_IN: case K_IOV_OUT:
         case K_SOCKADDR_IN: case K_SOCKADDR_OUT: case K_MSGHDR_IN: case K_MSGHDR_OUT: case K_POLLFDS:
-        case K_EPOLL_EVENTS_OUT: case K_SIGACTION_IN: case K_SIGACTION_OUT:
+        case K_EPOLL_EVENTS_OUT: case K_SIGACTION_IN: case K_SIGACTION_OUT: case K_OLDSIGACTION_IN:
+        case K_OLDSIGACTION_OUT:
             return 1;
         }
     }

@@ -419,6 +419,57 @@ static void pr_poll_revents(struct pctx *c, struct sbuf *b, uint64_t a, uint64_t
         sb_puts(b, "])");
 }
 
+int pr_fdset(struct pctx *c, struct sbuf *b, uint64_t a, int nfds)
+{
+    unsigned char set[128];   /* FD_SETSIZE bits */
+    unsigned w = guest_long(), wbits = 8 * w;
+    if (nfds < 0)
+        nfds = 0;
+    if (nfds > 1024)
+        nfds = 1024;
+    size_t bytes = (size_t)(nfds + wbits - 1) / wbits * w;
+    if (!a) {
+        sb_puts(b, "NULL");
+        return 0;
+    }
+    if (bytes && pr_read(c, a, set, bytes) < 0) {
+        pr_ptr(b, a);
+        return -1;
+    }
+    int n = 0;
+    sb_putc(b, '[');
+    for (int fd = 0; fd < nfds; fd++) {
+        if (!((rd_uint(set + (unsigned)fd / wbits * w, w) >> ((unsigned)fd % wbits)) & 1))
+            continue;
+        sb_printf(b, n++ ? " %d" : "%d", fd);
+    }
+    sb_putc(b, ']');
+    return n;
+}
+
+/* select's result: " (in [3], out [4], left {...})", the sets as the kernel left them. */
+static void pr_select_ret(struct pctx *c, struct sbuf *b, const struct trace_sig *s)
+{
+    static const char *const names[3] = { "in", "out", "except" };
+    struct sbuf one = { 0 };
+    int any = 0;
+    for (int i = 0; i < 3; i++) {
+        if (!c->a[1 + i])
+            continue;
+        sb_reset(&one);
+        if (pr_fdset(c, &one, c->a[1 + i], (int)c->a[0]) <= 0)
+            continue;
+        sb_printf(b, "%s%s %s", any++ ? ", " : " (", names[i], one.p);
+    }
+    sb_free(&one);
+    if (c->a[4] && s->nargs > 4 && KIND(s->arg[4]) == K_STRUCT_IN) {
+        sb_puts(b, any++ ? ", left " : " (left ");
+        pr_struct(c, b, KX(s->arg[4]), c->a[4]);
+    }
+    if (any)
+        sb_putc(b, ')');
+}
+
 int ret_is_error(int64_t ret)
 {
     return ret < 0 && ret >= -4095;
@@ -448,6 +499,13 @@ void pr_ret(struct pctx *c, struct sbuf *b, const struct trace_sig *s)
             sb_puts(b, " (Timeout)");
         else
             pr_poll_revents(c, b, c->a[0], (uint32_t)c->a[1]);
+        break;
+    case R_SELECT:
+        sb_printf(b, "%lld", (long long)r);
+        if (r == 0)
+            sb_puts(b, " (Timeout)");
+        else
+            pr_select_ret(c, b, s);
         break;
     case R_FD:
         pr_fd(c, b, (int)r);

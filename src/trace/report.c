@@ -126,7 +126,7 @@ static const char *arg_struct(uint16_t arg)
         { SD_WINSIZE, "winsize" }, { SD_TERMIOS, "termios" }, { SD_STACK, "stack_t" }, { SD_FLOCK, "flock" },
         { SD_EPOLL_EVENT, "epoll_event" }, { SD_POLLFD, "pollfd" }, { SD_STATFS, "statfs" },
         { SD_STATX, "statx" }, { SD_RUSAGE, "rusage" }, { SD_SYSINFO, "sysinfo" }, { SD_TIMEZONE, "timezone" },
-        { SD_CLONE_ARGS, "clone_args" }, { SD_ITIMERSPEC64, "__kernel_itimerspec" },
+        { SD_CLONE_ARGS, "clone_args" }, { SD_ITIMERSPEC64, "__kernel_itimerspec" }, { SD_OLDSTAT, "stat" },
     };
     switch (KIND(arg)) {
     case K_STRUCT_IN: case K_STRUCT_OUT:
@@ -141,6 +141,7 @@ static const char *arg_struct(uint16_t arg)
     case K_POLLFDS: return "pollfd";
     case K_EPOLL_EVENTS_OUT: return "epoll_event";
     case K_SIGACTION_IN: case K_SIGACTION_OUT: return "sigaction";
+    case K_OLDSIGACTION_IN: case K_OLDSIGACTION_OUT: return "old_sigaction";
     }
     return NULL;
 }

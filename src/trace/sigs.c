@@ -63,6 +63,7 @@
 #define IOCTL_ARG KP(K_IOCTL_ARG, 1)
 #define FCNTL_ARG KP(K_FCNTL_ARG, 1)
 #define RANDOM_OUT K_BUF_OUT_HEX
+#define FDSET KP(K_FDSET, 0)                 /* nfds in argument 0 */
 
 const struct trace_sig trace_sigs[] = {
     /* process start-up, memory */
@@ -175,11 +176,11 @@ const struct trace_sig trace_sigs[] = {
     SYS("pipe2", INT, FDPAIR, XL(PIPE_FLAGS)),
     SYS("newfstatat", INT, DIRFD, PATH, S_OUT(STAT), XL(AT_FLAGS)),
     SYS("fstatat64", INT, DIRFD, PATH, S_OUT(STAT), XL(AT_FLAGS)),
-    SYS("fstat", INT, FD, S_OUT(STAT)),
+    SYS("fstat", INT, FD, S_OUT(OLDSTAT)),   /* asm/stat.h struct stat: stat64 where the ABI has both */
     SYS("fstat64", INT, FD, S_OUT(STAT)),
-    SYS("stat", INT, PATH, S_OUT(STAT)),
+    SYS("stat", INT, PATH, S_OUT(OLDSTAT)),
     SYS("stat64", INT, PATH, S_OUT(STAT)),
-    SYS("lstat", INT, PATH, S_OUT(STAT)),
+    SYS("lstat", INT, PATH, S_OUT(OLDSTAT)),
     SYS("lstat64", INT, PATH, S_OUT(STAT)),
     SYS("statx", INT, DIRFD, PATH, XL(STATX_FLAGS), XL(STATX_MASK), S_OUT(STATX)),
     SYS("statfs", INT, PATH, S_OUT(STATFS)),
@@ -264,10 +265,10 @@ const struct trace_sig trace_sigs[] = {
     SYS("ppoll", POLL, POLLFDS(1), UINT, S_IN(TIMESPEC), SET_IN(4), ULONG),
     SYS("ppoll_time64", POLL, POLLFDS(1), UINT, S_IN(TIMESPEC64), SET_IN(4), ULONG),
     SYS("poll", POLL, POLLFDS(1), UINT, INT),
-    SYS("pselect6", INT, INT, PTR, PTR, PTR, S_IN(TIMESPEC), PTR),
-    SYS("pselect6_time64", INT, INT, PTR, PTR, PTR, S_IN(TIMESPEC64), PTR),
-    SYS("select", INT, INT, PTR, PTR, PTR, S_IN(TIMEVAL)),
-    SYS("_newselect", INT, INT, PTR, PTR, PTR, S_IN(TIMEVAL)),
+    SYS("pselect6", SELECT, INT, FDSET, FDSET, FDSET, S_IN(TIMESPEC), PTR),
+    SYS("pselect6_time64", SELECT, INT, FDSET, FDSET, FDSET, S_IN(TIMESPEC64), PTR),
+    SYS("select", SELECT, INT, FDSET, FDSET, FDSET, S_IN(TIMEVAL)),
+    SYS("_newselect", SELECT, INT, FDSET, FDSET, FDSET, S_IN(TIMEVAL)),
     SYS("epoll_create", FD, INT),
     SYS("epoll_create1", FD, XL(EPOLL_FLAGS)),
     SYS("epoll_ctl", INT, FD, XL(EPOLL_CTL_OP), FD, S_IN(EPOLL_EVENT)),
@@ -433,10 +434,12 @@ const struct trace_sig trace_sigs[] = {
     SYS("rt_sigprocmask", INT, XL(SIGPROCMASK_HOW), SET_IN(3), SET_OUT(3), ULONG),
     SYS("rt_sigpending", INT, SET_OUT(1), ULONG),
     SYS("rt_sigsuspend", INT, SET_IN(1), ULONG),
-    SYS("sigaction", INT, SIG, PTR, PTR),   /* old forms: one-word masks, old struct sigaction */
-    SYS("sigprocmask", INT, XL(SIGPROCMASK_HOW), PTR, PTR),
-    SYS("sigpending", INT, PTR),
-    SYS("sigsuspend", INT, INT, INT, HEX),
+    /* old forms: one-word masks, struct old_sigaction; sigsuspend's mask is its third argument where the
+       kernel has OLD_SIGSUSPEND3 (arm, i386), the first two are unused */
+    SYS("sigaction", INT, SIG, K_OLDSIGACTION_IN, K_OLDSIGACTION_OUT),
+    SYS("sigprocmask", INT, XL(SIGPROCMASK_HOW), KP(K_OLDSET, 0), KP(K_OLDSET, 1)),
+    SYS("sigpending", INT, KP(K_OLDSET, 1)),
+    SYS("sigsuspend", INT, SKIP, SKIP, KP(K_OLDSET, 2)),
     SYS("rt_sigtimedwait", INT, SET_IN(3), PTR, S_IN(TIMESPEC), ULONG),
     SYS("rt_sigtimedwait_time64", INT, SET_IN(3), PTR, S_IN(TIMESPEC64), ULONG),
     SYS("rt_sigqueueinfo", INT, PID, SIG, PTR),

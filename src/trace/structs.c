@@ -20,6 +20,7 @@ enum {
     F_ULONGS,            /* array of longs */
     F_SIG,               /* signal number */
     F_EPOLLDATA,         /* epoll_data union */
+    F_NSEC64,            /* tv_nsec of struct __kernel_timespec: 32-bit ABIs' kernels use only its low 32 bits */
 };
 
 /* When a member shows. */
@@ -55,6 +56,17 @@ static const struct sfield f_stat[] = {
     M(STAT_ST_CTIME, DEC, 0, SF_V), M(STAT_ST_CTIME_NSEC, UDEC, 0, SF_V),
 };
 
+/* the old stat/fstat/lstat calls' struct (asm/stat.h struct stat: 16-bit mode, ids and nlink on arm) */
+static const struct sfield f_oldstat[] = {
+    M(OLDSTAT_ST_DEV, DEV, 0, SF_V), M(OLDSTAT_ST_INO, UDEC, 0, SF_V), M(OLDSTAT_ST_MODE, MODE, 0, 0),
+    M(OLDSTAT_ST_NLINK, UDEC, 0, SF_V), M(OLDSTAT_ST_UID, UDEC, 0, SF_V), M(OLDSTAT_ST_GID, UDEC, 0, SF_V),
+    M(OLDSTAT_ST_BLKSIZE, DEC, 0, SF_V), M(OLDSTAT_ST_BLOCKS, DEC, 0, SF_V),
+    M(OLDSTAT_ST_RDEV, DEV, 0, SF_DEV), M(OLDSTAT_ST_SIZE, DEC, 0, SF_NODEV),
+    M(OLDSTAT_ST_ATIME, DEC, 0, SF_V), M(OLDSTAT_ST_ATIME_NSEC, UDEC, 0, SF_V),
+    M(OLDSTAT_ST_MTIME, DEC, 0, SF_V), M(OLDSTAT_ST_MTIME_NSEC, UDEC, 0, SF_V),
+    M(OLDSTAT_ST_CTIME, DEC, 0, SF_V), M(OLDSTAT_ST_CTIME_NSEC, UDEC, 0, SF_V),
+};
+
 static const struct sfield f_statx[] = {
     M(STATX_STX_MASK, XLAT, XT_STATX_MASK, 0), M(STATX_STX_BLKSIZE, UDEC, 0, SF_V),
     M(STATX_STX_ATTRIBUTES, XLAT, XT_STATX_ATTRS, SF_V), M(STATX_STX_NLINK, UDEC, 0, SF_V),
@@ -88,7 +100,7 @@ static const struct sfield f_statfs[] = {
 };
 
 static const struct sfield f_timespec[] = { M(TIMESPEC_TV_SEC, DEC, 0, 0), M(TIMESPEC_TV_NSEC, DEC, 0, 0) };
-static const struct sfield f_timespec64[] = { M(TIMESPEC64_TV_SEC, DEC, 0, 0), M(TIMESPEC64_TV_NSEC, DEC, 0, 0) };
+static const struct sfield f_timespec64[] = { M(TIMESPEC64_TV_SEC, DEC, 0, 0), M(TIMESPEC64_TV_NSEC, NSEC64, 0, 0) };
 static const struct sfield f_timeval[] = { M(TIMEVAL_TV_SEC, DEC, 0, 0), M(TIMEVAL_TV_USEC, DEC, 0, 0) };
 static const struct sfield f_timezone[] = {
     M(TIMEZONE_TZ_MINUTESWEST, DEC, 0, 0), M(TIMEZONE_TZ_DSTTIME, DEC, 0, 0),
@@ -203,6 +215,7 @@ static const struct sdesc sdescs[SD_COUNT] = {
     [SD_CLONE_ARGS] = D(CLONE_ARGS, f_clone_args),
     [SD_EPOLL_EVENT] = D(EPOLL_EVENT, f_epoll_event),
     [SD_POLLFD] = D(POLLFD, f_pollfd),
+    [SD_OLDSTAT] = D(OLDSTAT, f_oldstat),
 };
 
 #define STRUCT_MAX 512   /* largest struct copied for printing */
@@ -273,6 +286,9 @@ static void pr_member(struct pctx *c, struct sbuf *b, const struct sfield *sf, c
         break;
     case F_EPOLLDATA:
         sb_printf(b, "{u32=%u, u64=%llu}", (unsigned)rd_uint(p, 4), (unsigned long long)v);
+        break;
+    case F_NSEC64:   /* get_timespec64() under in_compat_syscall() drops the upper half (kernel/time/time.c) */
+        sb_printf(b, "%lld", guest_long() == 4 ? (long long)(int32_t)v : (long long)rd_int(p, size));
         break;
     }
 }
@@ -401,32 +417,36 @@ void pr_sockaddr(struct pctx *c, struct sbuf *b, uint64_t a, uint64_t len)
     sb_putc(b, '}');
 }
 
-void pr_sigaction(struct pctx *c, struct sbuf *b, uint64_t a)
+void pr_sigaction(struct pctx *c, struct sbuf *b, uint64_t a, int old)
 {
     unsigned char s[STRUCT_MAX];
     if (!a) {
         sb_puts(b, "NULL");
         return;
     }
-    if (!read_struct(c, LS_SIGACTION, a, s)) {
+    if (!read_struct(c, old ? LS_OLD_SIGACTION : LS_SIGACTION, a, s)) {
         pr_ptr(b, a);
         return;
     }
-    uint64_t h = rd_field(s, LF_SIGACTION_SA_HANDLER), flags = rd_field(s, LF_SIGACTION_SA_FLAGS);
+    int lf_h = old ? LF_OLD_SIGACTION_SA_HANDLER : LF_SIGACTION_SA_HANDLER;
+    int lf_fl = old ? LF_OLD_SIGACTION_SA_FLAGS : LF_SIGACTION_SA_FLAGS;
+    int lf_m = old ? LF_OLD_SIGACTION_SA_MASK : LF_SIGACTION_SA_MASK;
+    int lf_r = old ? LF_OLD_SIGACTION_SA_RESTORER : LF_SIGACTION_SA_RESTORER;
+    uint64_t h = rd_field(s, lf_h), flags = rd_field(s, lf_fl);
     const char *hn = xlat_name(XT_SIG_HANDLER, h);
     sb_puts(b, "{sa_handler=");
     if (hn)
         sb_puts(b, hn);
     else
         sb_printf(b, "%#llx", (unsigned long long)h);
-    const struct xlat_field *m = xlat_field(LF_SIGACTION_SA_MASK);
+    const struct xlat_field *m = xlat_field(lf_m);
     sb_puts(b, ", sa_mask=");
     pr_sigset_bytes(b, s + m->off, m->size);
     sb_puts(b, ", sa_flags=");
     pr_xlat(b, XT_SA_FLAGS, flags);
     uint64_t restorer_flag = (uint64_t)xlat_const(XC_SA_RESTORER);
-    if (xlat_field(LF_SIGACTION_SA_RESTORER)->size && restorer_flag && (flags & restorer_flag))
-        sb_printf(b, ", sa_restorer=%#llx", (unsigned long long)rd_field(s, LF_SIGACTION_SA_RESTORER));
+    if (xlat_field(lf_r)->size && restorer_flag && (flags & restorer_flag))
+        sb_printf(b, ", sa_restorer=%#llx", (unsigned long long)rd_field(s, lf_r));
     sb_putc(b, '}');
 }
 

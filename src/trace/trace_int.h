@@ -87,6 +87,10 @@ enum trace_kind {
     K_DIRENTS,           /* getdents64 buffer: address and entry count; KX 1: old getdents */
     K_SIGACTION_IN,      /* struct sigaction read at entry */
     K_SIGACTION_OUT,     /* struct sigaction filled by the kernel */
+    K_OLDSIGACTION_IN,   /* the old sigaction()'s struct (one-word mask before the flags) read at entry */
+    K_OLDSIGACTION_OUT,  /* the same filled by the kernel */
+    K_FDSET,             /* fd_set read at entry: "[3 4]"; argument KX is nfds */
+    K_OLDSET,            /* one-word old_sigset_t: KX 0 pointer read at entry, 1 pointer filled by the kernel, 2 the value */
     K_DEV,               /* device number makedev(major, minor), shown when the mode in argument KX is a device */
     K_OFF_HI,            /* high half of a 64-bit offset whose low half is argument KX (_llseek), decimal */
     K_LOFF_OUT,          /* pointer to a 64-bit offset filled by the kernel: [N] */
@@ -103,6 +107,7 @@ enum trace_ret {
     R_FCNTL,             /* fcntl: F_GETFD/F_GETFL results decoded as flags */
     R_NORET,             /* never returns: printed at entry with "= ?" */
     R_POLL,              /* poll/ppoll: " (Timeout)" for 0, the ready descriptors' revents otherwise */
+    R_SELECT,            /* select family: " (Timeout)" for 0, else the ready sets and the time left (argument 4) */
 };
 
 /* Syscall classes of -e trace=%CLASS. %file and %desc also follow from the argument kinds (a path;
@@ -130,6 +135,7 @@ enum trace_sdesc {
     SD_STAT, SD_STATX, SD_STATX_TS, SD_STATFS, SD_STATFS64, SD_TIMESPEC, SD_TIMESPEC64, SD_TIMEVAL, SD_TIMEZONE,
     SD_ITIMERSPEC, SD_ITIMERSPEC64, SD_ITIMERVAL, SD_UTSNAME, SD_RLIMIT, SD_RLIMIT64, SD_RUSAGE, SD_SYSINFO,
     SD_WINSIZE, SD_TERMIOS, SD_STACK, SD_FLOCK, SD_FLOCK64, SD_CLONE_ARGS, SD_EPOLL_EVENT, SD_POLLFD,
+    SD_OLDSTAT,
     SD_COUNT
 };
 
@@ -232,6 +238,9 @@ void pr_sigset_bytes(struct sbuf *b, const unsigned char *set, size_t size);
 void pr_mode(struct sbuf *b, uint64_t mode, int with_type);
 int pr_guest_str(struct pctx *c, struct sbuf *b, uint64_t a, size_t max);
 void pr_guest_buf(struct pctx *c, struct sbuf *b, uint64_t a, uint64_t len, int hex);
+/* The descriptors in the guest fd_set at a (nfds bits in guest longs): "[3 4]"; the address when unreadable.
+   Returns how many were set, -1 when unreadable. */
+int pr_fdset(struct pctx *c, struct sbuf *b, uint64_t a, int nfds);
 void pr_iov(struct pctx *c, struct sbuf *b, uint64_t a, uint64_t cnt, int64_t total);
 unsigned char *pr_scratch(struct pctx *c, size_t n);
 
@@ -242,7 +251,8 @@ void pr_struct(struct pctx *c, struct sbuf *b, int sd, uint64_t a);
 void pr_struct_buf(struct pctx *c, struct sbuf *b, int sd, const unsigned char *buf);
 /* sockaddr of len bytes at a */
 void pr_sockaddr(struct pctx *c, struct sbuf *b, uint64_t a, uint64_t len);
-void pr_sigaction(struct pctx *c, struct sbuf *b, uint64_t a);
+/* struct sigaction of rt_sigaction (old 0), or the old sigaction()'s struct old_sigaction (old 1) */
+void pr_sigaction(struct pctx *c, struct sbuf *b, uint64_t a, int old);
 void pr_msghdr(struct pctx *c, struct sbuf *b, uint64_t a, int64_t total);
 /* makedev(0x1, 0x3) of a Linux dev_t */
 void pr_dev(struct sbuf *b, uint64_t v);

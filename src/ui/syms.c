@@ -9,84 +9,7 @@
 
 #include "ui_int.h"
 
-/* A bounds-checked reader over one section. */
-struct rd {
-    const uint8_t *p, *end;      /* cursor and limit */
-    int bad;                     /* ran past the end */
-};
-
-static uint64_t rd_n(struct rd *r, unsigned n)
-{
-    if ((size_t)(r->end - r->p) < n) {
-        r->bad = 1;
-        r->p = r->end;
-        return 0;
-    }
-    uint64_t v = 0;
-    for (unsigned i = 0; i < n; i++)
-        v |= (uint64_t)r->p[i] << (8 * i);
-    r->p += n;
-    return v;
-}
-
-static uint64_t rd_uleb(struct rd *r)
-{
-    uint64_t v = 0;
-    for (unsigned sh = 0; r->p < r->end; sh += 7) {
-        uint8_t b = *r->p++;
-        if (sh < 64)
-            v |= (uint64_t)(b & 0x7f) << sh;
-        if (!(b & 0x80))
-            return v;
-    }
-    r->bad = 1;
-    return v;
-}
-
-static int64_t rd_sleb(struct rd *r)
-{
-    int64_t v = 0;
-    unsigned sh = 0;
-    uint8_t b = 0;
-    while (r->p < r->end) {
-        b = *r->p++;
-        if (sh < 64)
-            v |= (int64_t)((uint64_t)(b & 0x7f) << sh);
-        sh += 7;
-        if (!(b & 0x80)) {
-            if (sh < 64 && (b & 0x40))
-                v |= (int64_t)(~0ull << sh);
-            return v;
-        }
-    }
-    r->bad = 1;
-    return v;
-}
-
-static const char *rd_str(struct rd *r)
-{
-    const char *s = (const char *)r->p;
-    const uint8_t *z = memchr(r->p, 0, (size_t)(r->end - r->p));
-    if (!z) {
-        r->bad = 1;
-        r->p = r->end;
-        return "";
-    }
-    r->p = z + 1;
-    return s;
-}
-
-struct sect {
-    const uint8_t *p;            /* contents */
-    size_t n;                    /* size */
-};
-
-static const char *sect_str(const struct sect *s, uint64_t off)
-{
-    if (!s->p || off >= s->n || !memchr(s->p + off, 0, s->n - off))
-        return "";
-    return (const char *)s->p + off;
-}
+#include "dwarf_rd.h"
 
 static int sym_cmp(const void *a, const void *b)
 {
@@ -118,6 +41,16 @@ static char *join_path(const char *dir, const char *name)
     return p;
 }
 
+/* name under dir, with a relative dir taken under base (the unit's compilation directory). */
+static char *join_dir(const char *base, const char *dir, const char *name)
+{
+    if (name[0] == '/' || !dir[0] || dir[0] == '/' || !base[0] || dir == base)
+        return join_path(dir[0] ? dir : base, name);
+    char *d = join_path(base, dir), *p = d ? join_path(d, name) : NULL;
+    free(d);
+    return p;
+}
+
 /* Reads one form of a v5 directory/file entry: a string (into *s) or a number (into *v). */
 static void rd_form(struct rd *r, uint64_t form, int off8, const struct sect *str, const struct sect *lstr,
                     const char **s, uint64_t *v)
@@ -139,12 +72,17 @@ static void rd_form(struct rd *r, uint64_t form, int off8, const struct sect *st
 
 /* Parses every line program of .debug_line into rows. */
 static void parse_lines(struct ui *u, const struct sect *dl, const struct sect *str, const struct sect *lstr,
-                        uint64_t bias)
+                        uint64_t bias, const struct dw_cu *cus, size_t ncus)
 {
     struct row *rows = NULL;
     size_t nrows = 0, cap = 0;
     struct rd top = {dl->p, dl->p + dl->n, 0};
     while (top.p < top.end && !top.bad) {
+        uint64_t at = (uint64_t)(top.p - dl->p);
+        const char *comp_dir = ""; /* of the unit whose line program this is: where relative names start */
+        for (size_t i = 0; i < ncus; i++)
+            if (cus[i].stmt_list == at)
+                comp_dir = cus[i].comp_dir;
         uint64_t len = rd_n(&top, 4);
         int off8 = 0;
         if (len == 0xffffffff)
@@ -178,7 +116,7 @@ static void parse_lines(struct ui *u, const struct sect *dl, const struct sect *
         unsigned ndirs = 0;
         size_t file0 = u->nfiles;
         if (ver < 5) {
-            dirs[ndirs++] = "";
+            dirs[ndirs++] = comp_dir;
             for (const char *d; *(d = rd_str(&r)) && !r.bad;)
                 if (ndirs < 256)
                     dirs[ndirs++] = d;
@@ -193,7 +131,7 @@ static void parse_lines(struct ui *u, const struct sect *dl, const struct sect *
                 if (!(nf = realloc(u->files, (u->nfiles + 1) * sizeof *nf)))
                     break;
                 u->files = nf;
-                u->files[u->nfiles++] = join_path(di < ndirs ? dirs[di] : "", f);
+                u->files[u->nfiles++] = join_dir(comp_dir, di < ndirs ? dirs[di] : "", f);
             }
         } else {
             for (int pass = 0; pass < 2 && !r.bad; pass++) {
@@ -225,7 +163,8 @@ static void parse_lines(struct ui *u, const struct sect *dl, const struct sect *
                         if (!nf)
                             break;
                         u->files = nf;
-                        u->files[u->nfiles++] = join_path(di < ndirs ? dirs[di] : "", path);
+                        u->files[u->nfiles++] = join_dir(ndirs && dirs[0][0] == '/' ? dirs[0] : comp_dir,
+                                                                 di < ndirs ? dirs[di] : "", path);
                     }
                 }
             }
@@ -345,6 +284,7 @@ void ui_syms_load(struct ui *u)
             sh[i].size = 0;
     }
     struct sect names = {img + sh[shstr].off, sh[shstr].size}, dl = {0}, str = {0}, lstr = {0};
+    struct dw_sects dw = {0};
     uint64_t bias = u->p->load_bias;
     for (uint64_t i = 0; i < shnum; i++) {
         const char *n = sect_str(&names, sh[i].name);
@@ -355,6 +295,14 @@ void ui_syms_load(struct ui *u)
             str = s;
         else if (!strcmp(n, ".debug_line_str"))
             lstr = s;
+        else if (!strcmp(n, ".debug_info"))
+            dw.info = s;
+        else if (!strcmp(n, ".debug_abbrev"))
+            dw.abbrev = s;
+        else if (!strcmp(n, ".debug_str_offsets"))
+            dw.str_offs = s;
+        else if (!strcmp(n, ".debug_addr"))
+            dw.addr = s;
         if (sh[i].type != SHT_SYMTAB || sh[i].link >= shnum)
             continue;
         struct sect strs = {img + sh[sh[i].link].off, sh[sh[i].link].size};
@@ -383,8 +331,20 @@ void ui_syms_load(struct ui *u)
     }
     if (u->nsyms)
         qsort(u->syms, u->nsyms, sizeof *u->syms, sym_cmp);
+    struct dw_cu *cus = NULL;
+    size_t ncus = 0;
+    if (dw.info.p && dw.abbrev.p) {
+        dw.str = str, dw.line_str = lstr;
+        struct ui_func *fns = NULL;
+        size_t nfns = 0;
+        dw_info_read(&dw, &cus, &ncus, &fns, &nfns); /* on failure, what was read is still good */
+        for (size_t i = 0; i < nfns; i++)
+            fns[i].lo += bias, fns[i].hi += bias;
+        u->funcs = fns, u->nfuncs = nfns;
+    }
     if (dl.p)
-        parse_lines(u, &dl, &str, &lstr, bias);
+        parse_lines(u, &dl, &str, &lstr, bias, cus, ncus);
+    free(cus);
 out:
     munmap((void *)img, fsz);
 }
@@ -410,6 +370,19 @@ const struct ui_line *ui_line_at(struct ui *u, uint64_t addr)
     if (!lo || !u->lines[lo - 1].line)
         return NULL;
     return &u->lines[lo - 1];
+}
+
+const struct ui_func *ui_func_at(struct ui *u, uint64_t addr)
+{
+    size_t lo = 0, hi = u->nfuncs;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (u->funcs[mid].lo <= addr)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo && addr < u->funcs[lo - 1].hi ? &u->funcs[lo - 1] : NULL;
 }
 
 static int file_match(const struct ui_line *l, const char *file)

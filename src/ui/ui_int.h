@@ -115,6 +115,14 @@ uint64_t ui_line_addr(struct ui *u, const char *file, int line);
 uint64_t ui_skip_prologue(struct ui *u, uint64_t fn);
 /* Text of line n of the source file path (without the newline), or NULL. */
 const char *ui_source_line(struct ui *u, const char *path, int n);
+/* A function from DWARF .debug_info: its code range and the base type it returns. */
+struct ui_func {
+    uint64_t lo, hi;     /* relocated [lo, hi) */
+    unsigned ret_size;   /* byte size of the returned base type (0: void or not a base type) */
+    int ret_enc;         /* its DW_ATE_* encoding */
+};
+/* The DWARF function whose code holds addr, or NULL. */
+const struct ui_func *ui_func_at(struct ui *u, uint64_t addr);
 
 /* ---- session ---- */
 
@@ -209,6 +217,8 @@ struct ui {
     size_t nlines;               /* count */
     char **files;                /* source paths by file index */
     size_t nfiles;               /* count */
+    struct ui_func *funcs;       /* DWARF functions sorted by lo */
+    size_t nfuncs;               /* count */
     struct ui_srcfile { char *path; char *text; char **lines; int n; } src[8]; /* cached sources */
     /* snapshots for the TUI */
     struct ui_snap snap, prev;   /* the current stop and the one before */

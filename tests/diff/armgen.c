@@ -190,7 +190,13 @@ static void gen_ls(void)
     case 3:
         emit("mov r%u, #%u", tmp, (unsigned)(below(64) * 4));
         if (thumb) emit("%s r%u, [r%u, r%u, lsl #%u]", op, rt, BASE, tmp, below(2));
-        else if (big) emit("%s r%u, [r%u, %sr%u, lsl #%u]%s", op, rt, BASE, chance(50) ? "-" : "", tmp, below(3), chance(30) ? "!" : "");
+        else if (big && chance(30)) { /* pre-indexed register offset with writeback, on a copy of the base */
+            unsigned t2;
+            do t2 = gr(); while (t2 == rt || t2 == tmp);
+            emit("mov r%u, r%u", t2, BASE);
+            emit("%s r%u, [r%u, %sr%u, lsl #%u]!", op, rt, t2, chance(50) ? "-" : "", tmp, below(3));
+        }
+        else if (big) emit("%s r%u, [r%u, %sr%u, lsl #%u]", op, rt, BASE, chance(50) ? "-" : "", tmp, below(3));
         else emit("%s r%u, [r%u, %sr%u]", op, rt, BASE, chance(50) ? "-" : "", tmp);
         break;
     default: {
@@ -441,7 +447,10 @@ static void gen_neon(void)
             unsigned base = below(33 - span);
             char list[64] = "", *p = list;
             for (unsigned i = 0; i < regs; i++) p += sprintf(p, "%sd%u", i ? ", " : "", base + i * inc);
-            emit("%s%u.%s {%s}, [r%u]%s", ld, n, n == 1 ? PICK(isz64) : s, list, t, chance(50) ? "!" : "");
+            char wb[8] = "";
+            if (chance(30)) strcpy(wb, "!");
+            else if (chance(30)) snprintf(wb, sizeof wb, ", r%u", below(10)); /* post-index by a register */
+            emit("%s%u.%s {%s}, [r%u%s]%s", ld, n, n == 1 ? PICK(isz64) : s, list, t, chance(30) ? ":64" : "", wb);
             break;
         }
         case 1: {
@@ -449,7 +458,7 @@ static void gen_neon(void)
             unsigned inc = es > 8 && chance(50) ? 2 : 1, base = below(32 - (n - 1) * inc), lane = below(64 / es);
             char list[64] = "", *p = list;
             for (unsigned i = 0; i < n; i++) p += sprintf(p, "%sd%u[%u]", i ? ", " : "", base + i * inc, lane);
-            emit("%s%u.%s {%s}, [r%u]%s", ld, n, s, list, t, chance(50) ? "!" : "");
+            emit("%s%u.%s {%s}, [r%u]%s", ld, n, s, list, t, chance(50) ? "!" : chance(50) ? ", r5" : "");
             break;
         }
         default: {

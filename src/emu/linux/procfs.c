@@ -1,4 +1,4 @@
-/* Emulated /proc files: the guest sees its own memory map and auxv, not the host's or xtrace's. */
+/* Emulated /proc files: the guest sees its own memory map, auxv, command line and environment, not xtrace's. */
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -47,9 +47,16 @@ static void write_cpuinfo(struct emu_proc *p, FILE *f)
         fprintf(f, p->isa->cpuinfo, (int)i, (int)i);
 }
 
+static void write_area(struct emu_proc *p, FILE *f, uint64_t lo, uint64_t hi)
+{
+    if (hi > lo && mem_check(p->mem, lo, hi - lo, MEM_R))
+        fwrite(mem_host(p->mem, lo), 1, hi - lo, f);
+}
+
 int procfs_open(struct emu_proc *p, const char *path, int flags)
 {
-    int which = matches(path, "maps") ? 1 : matches(path, "auxv") ? 2 : 0;
+    int which = matches(path, "maps") ? 1 : matches(path, "auxv") ? 2 : matches(path, "cmdline") ? 4
+              : matches(path, "environ") ? 5 : 0;
     if (!strcmp(path, "/proc/cpuinfo") && p->isa->cpuinfo)
         which = 3;
     if (!which)
@@ -68,8 +75,10 @@ int procfs_open(struct emu_proc *p, const char *path, int flags)
         write_maps(p, f);
     else if (which == 3)
         write_cpuinfo(p, f);
-    else
+    else if (which == 2)
         fwrite(mem_host(p->mem, p->auxv_addr), 1, p->auxv_len, f);
+    else /* the strings as they are now in guest memory, as the kernel reads them (setproctitle shows) */
+        write_area(p, f, which == 4 ? p->arg_start : p->env_start, which == 4 ? p->arg_end : p->env_end);
     fclose(f);
     lseek(fd, 0, SEEK_SET);
     return fd;

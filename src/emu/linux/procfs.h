@@ -1,4 +1,4 @@
-/* The guest's view of /proc/self files that describe the emulated process (maps, auxv, cpuinfo). */
+/* The guest's view of /proc/self files that describe the emulated process (maps, auxv, cmdline, environ, cpuinfo). */
 #ifndef XTRACE_PROCFS_H
 #define XTRACE_PROCFS_H
 

@@ -131,10 +131,28 @@ SYS(sys_pselect6)
             sp = &set;
         }
     }
+    struct timespec t0;
+    if (tp)
+        clock_gettime(CLOCK_MONOTONIC, &t0);
     /* The guest's fd_set bitmaps are host-compatible (arrays of 64-bit words, little-endian bit order). */
     int64_t r = RET(pselect(n, sets[0], sets[1], sets[2], tp, sp));
-    if (tp && r >= 0)
+    /* Linux writes the time left back into the timeout (fs/select.c poll_select_finish), also when a signal
+       interrupted the wait; glibc's pselect passes a copy and leaves ours as it was, so compute it. A zero
+       timeout is not written. */
+    if (tp && (r >= 0 || r == -EINTR) && (ts.tv_sec || ts.tv_nsec)) {
+        struct timespec t1;
+        clock_gettime(CLOCK_MONOTONIC, &t1);
+        time_t sec = t1.tv_sec - t0.tv_sec;
+        long nsec = t1.tv_nsec - t0.tv_nsec;
+        if (nsec < 0)
+            sec--, nsec += 1000000000L;
+        ts.tv_sec -= sec, ts.tv_nsec -= nsec;
+        if (ts.tv_nsec < 0)
+            ts.tv_sec--, ts.tv_nsec += 1000000000L;
+        if (ts.tv_sec < 0)
+            ts.tv_sec = 0, ts.tv_nsec = 0;
         mem_write(MEMP, a[4], &ts, sizeof ts);
+    }
     return r;
 }
 
