@@ -31,7 +31,7 @@ ARCH=${GUEST_ARCH:-riscv64}
 case "$ARCH" in
 riscv64 | aarch64) TRIPLE=$ARCH-linux-gnu QARCH=$ARCH DEF_VARIANTS= OVR_REL= ;;
 arm) TRIPLE=arm-linux-gnueabihf QARCH=arm DEF_VARIANTS="arm thumb" OVR_REL=../arm/guest ;;
-armel) TRIPLE=arm-linux-gnueabi QARCH=arm DEF_VARIANTS="arm" OVR_REL=../arm/guest ;;
+armel) TRIPLE=arm-linux-gnueabi QARCH=arm DEF_VARIANTS="arm thumb" OVR_REL=../arm/guest ;;
 *) echo "run.sh: unknown GUEST_ARCH '$ARCH' (riscv64, aarch64, arm or armel)" >&2; exit 2 ;;
 esac
 [ "$ARCH" = aarch64 ] && OVR_REL=../a64/guest
