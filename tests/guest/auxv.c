@@ -36,9 +36,17 @@ int main(int argc, char **argv)
                : "no");
     printf("AT_SECURE: %lu\n", getauxval(AT_SECURE));
     unsigned long hw = getauxval(AT_HWCAP);
-    printf("AT_HWCAP has I M A F D C: %d %d %d %d %d %d\n", !!(hw & (1 << ('I' - 'A'))), !!(hw & (1 << ('M' - 'A'))),
-           !!(hw & (1 << ('A' - 'A'))), !!(hw & (1 << ('F' - 'A'))), !!(hw & (1 << ('D' - 'A'))),
-           !!(hw & (1 << ('C' - 'A'))));
+    /* the features every userland of the architecture relies on */
+#if defined(__riscv)
+    unsigned long base = 0; /* I M A F D C: one bit per extension letter */
+    for (const char *e = "IMAFDC"; *e; e++)
+        base |= 1ul << (*e - 'A');
+#elif defined(__aarch64__)
+    unsigned long base = 1 | 2; /* HWCAP_FP, HWCAP_ASIMD */
+#elif defined(__arm__)
+    unsigned long base = 2 | 4 | 16 | 128 | 32768; /* HWCAP_ARM_HALF, THUMB, FAST_MULT, EDSP, TLS */
+#endif
+    printf("AT_HWCAP has the base features: %s\n", (hw & base) == base ? "yes" : "no");
     printf("sysconf(_SC_PAGESIZE): %ld\n", sysconf(_SC_PAGESIZE));
     (void)self;
     return 0;

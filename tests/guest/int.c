@@ -1,4 +1,4 @@
-/* int: 64/32-bit multiply/divide/remainder edge cases (x/0, INT_MIN/-1), __int128, shifts, bit builtins and W-op sign extension. */
+/* int: 64/32-bit multiply/divide/remainder edge cases (x/0, INT_MIN/-1), __int128 (or 64-bit halves where the ABI has none, as on arm), shifts, bit builtins and W-op sign extension. */
 #include <inttypes.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -84,9 +84,45 @@ static uint64_t ref_remuw(uint64_t a, uint64_t b)
 }
 static uint64_t ref_divu(uint64_t a, uint64_t b) { return b == 0 ? UINT64_MAX : a / b; }
 static uint64_t ref_remu(uint64_t a, uint64_t b) { return b == 0 ? a : a % b; }
+#ifdef __SIZEOF_INT128__
 static uint64_t ref_mulh(uint64_t a, uint64_t b) { return (uint64_t)(((__int128)(int64_t)a * (int64_t)b) >> 64); }
 static uint64_t ref_mulhu(uint64_t a, uint64_t b) { return (uint64_t)(((unsigned __int128)a * b) >> 64); }
 static uint64_t ref_mulhsu(uint64_t a, uint64_t b) { return (uint64_t)(((__int128)(int64_t)a * (__int128)(unsigned __int128)b) >> 64); }
+#else /* no __int128 (arm): the same values through 64-bit halves */
+/* 64x64 -> 128 unsigned product as hi:lo. */
+static void mul128(uint64_t a, uint64_t b, uint64_t *hi, uint64_t *lo)
+{
+    uint64_t a0 = (uint32_t)a, a1 = a >> 32, b0 = (uint32_t)b, b1 = b >> 32;
+    uint64_t p00 = a0 * b0, p01 = a0 * b1, p10 = a1 * b0, p11 = a1 * b1;
+    uint64_t mid = (p00 >> 32) + (uint32_t)p01 + (uint32_t)p10;
+    *lo = (mid << 32) | (uint32_t)p00;
+    *hi = p11 + (p01 >> 32) + (p10 >> 32) + (mid >> 32);
+}
+static uint64_t ref_mulhu(uint64_t a, uint64_t b) { uint64_t h, l; mul128(a, b, &h, &l); return h; }
+static uint64_t ref_mulh(uint64_t a, uint64_t b)
+{
+    uint64_t h = ref_mulhu(a, b);
+    if ((int64_t)a < 0) h -= b;
+    if ((int64_t)b < 0) h -= a;
+    return h;
+}
+static uint64_t ref_mulhsu(uint64_t a, uint64_t b) { uint64_t h = ref_mulhu(a, b); return (int64_t)a < 0 ? h - b : h; }
+/* 128 / 64 by shift-and-subtract: quotient hi:lo and remainder. */
+static void divu128(uint64_t hi, uint64_t lo, uint64_t d, uint64_t *qh, uint64_t *ql, uint64_t *rem)
+{
+    uint64_t r = 0, q1 = 0, q0 = 0;
+    for (int i = 127; i >= 0; i--) {
+        int top = (int)(r >> 63);
+        r = r << 1 | ((i >= 64 ? hi >> (i - 64) : lo >> i) & 1);
+        if (top || r >= d) {
+            r -= d;
+            if (i >= 64) q1 |= 1ull << (i - 64); else q0 |= 1ull << i;
+        }
+    }
+    *qh = q1, *ql = q0, *rem = r;
+}
+static void neg128(uint64_t *hi, uint64_t *lo) { *lo = ~*lo + 1; *hi = ~*hi + (*lo == 0); }
+#endif
 static uint64_t ref_slt(uint64_t a, uint64_t b) { return (int64_t)a < (int64_t)b; }
 static uint64_t ref_sltu(uint64_t a, uint64_t b) { return a < b; }
 #endif
@@ -172,6 +208,7 @@ int main(void)
     INSN(sltu);
 
     /* __int128 */
+#ifdef __SIZEOF_INT128__
     volatile unsigned __int128 ua = ((unsigned __int128)0xfedcba9876543210ull << 64) | 0x0123456789abcdefull;
     volatile unsigned __int128 ub = 0xffffffffffffffffull;
     unsigned __int128 p = ua * ub;
@@ -180,9 +217,30 @@ int main(void)
     printf("u128 div: %016" PRIx64 "%016" PRIx64 " rem %" PRIu64 "\n", (uint64_t)(qq >> 64), (uint64_t)qq, (uint64_t)rr);
     volatile __int128 sa = -(__int128)ua / 3;
     printf("s128 neg/3: %016" PRIx64 "%016" PRIx64 "\n", (uint64_t)((unsigned __int128)sa >> 64), (uint64_t)sa);
+#else /* no __int128 (arm): the same values through 64-bit halves */
+    volatile uint64_t uah = 0xfedcba9876543210ull, ual = 0x0123456789abcdefull, ub = 0xffffffffffffffffull;
+    uint64_t ph, pl, h2, l2; /* (uah:ual) * ub, low 128 bits */
+    mul128(ual, ub, &ph, &pl);
+    mul128(uah, ub, &h2, &l2);
+    ph += l2;
+    printf("u128 mul: %016" PRIx64 "%016" PRIx64 "\n", ph, pl);
+    uint64_t qh, ql, rr;
+    divu128(uah, ual, 0x1234567ull, &qh, &ql, &rr);
+    printf("u128 div: %016" PRIx64 "%016" PRIx64 " rem %" PRIu64 "\n", qh, ql, rr);
+    uint64_t nh = uah, nl = ual, sr; /* ua is negative as a signed 128-bit value: -(ua) is positive */
+    neg128(&nh, &nl);
+    divu128(nh, nl, 3, &nh, &nl, &sr);
+    printf("s128 neg/3: %016" PRIx64 "%016" PRIx64 "\n", nh, nl);
+#endif
     volatile int64_t m1 = INT64_MIN, m2 = -1;
+#ifdef __SIZEOF_INT128__
     __int128 sp = (__int128)m1 * m2;
     printf("INT64_MIN*-1 as 128: %016" PRIx64 "%016" PRIx64 "\n", (uint64_t)((unsigned __int128)sp >> 64), (uint64_t)sp);
+#else /* no __int128 (arm): the same values through 64-bit halves */
+    uint64_t sh_, sl_; /* INT64_MIN * -1 = 2^63 exactly */
+    mul128((uint64_t)m1, (uint64_t)-m2, &sh_, &sl_);
+    printf("INT64_MIN*-1 as 128: %016" PRIx64 "%016" PRIx64 "\n", sh_, sl_);
+#endif
 
     /* shifts, bit builtins */
     volatile uint64_t x = 0x8000000000000001ull;

@@ -95,7 +95,11 @@ int main(void)
     sig = sigsetjmp(jb, 1);
     if (sig == 0) {
         fault_addr = NULL;
-        __asm__ volatile(".word 0");
+#if defined(__arm__)
+        __asm__ volatile("udf #0"); /* a zero word is a valid A32 instruction (andeq) */
+#else
+        __asm__ volatile(".word 0"); /* permanently undefined on riscv64 and aarch64 */
+#endif
         printf("no fault?!\n");
     } else {
         printf("illegal instruction: signal %d\n", sig);

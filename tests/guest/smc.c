@@ -1,4 +1,4 @@
-/* smc: self-modifying code, as JITs do: write code into RWX memory, run it, rewrite it, flush, run it again. */
+/* smc: self-modifying code, as JITs do: write code into RWX memory, run it, rewrite it, flush, run it again (riscv64, aarch64, arm encodings). */
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -8,8 +8,18 @@ typedef long (*fn_t)(void);
 
 static void emit(uint32_t *code, int value)
 {
+#if defined(__riscv)
     code[0] = 0x00000513u | ((uint32_t)value << 20); /* addi a0, zero, value */
     code[1] = 0x00008067u;                           /* jalr zero, 0(ra) */
+#elif defined(__aarch64__)
+    code[0] = 0x52800000u | ((uint32_t)value << 5); /* movz w0, #value */
+    code[1] = 0xd65f03c0u;                          /* ret */
+#elif defined(__arm__)
+    code[0] = 0xe3a00000u | (uint32_t)value; /* mov r0, #value (A32: the call through a pointer with bit 0 clear enters ARM state) */
+    code[1] = 0xe12fff1eu;                   /* bx lr */
+#else
+#error "smc.c: no instruction encodings for this architecture"
+#endif
     __builtin___clear_cache((char *)code, (char *)(code + 2));
 }
 
