@@ -148,7 +148,7 @@ int cmd_x(struct ui *u, char *a, const char *name)
     return 0;
 }
 
-static void record(struct ui *u, const struct ui_val *v)
+void ui_record_value(struct ui *u, const struct ui_val *v)
 {
     struct ui_val *nh = realloc(u->hist, (size_t)(u->nhist + 1) * sizeof *nh);
     if (!nh)
@@ -178,7 +178,7 @@ int cmd_print(struct ui *u, char *a, const char *name)
         ui_printf(u, "%s", buf);
         return 0;
     }
-    record(u, &v);
+    ui_record_value(u, &v);
     ui_printf(u, "$%d = %s\n", u->nhist, buf);
     return 0;
 }

@@ -38,7 +38,8 @@ static void print_reg(struct ui *u, int i)
         break;
     }
     default:
-        snprintf(nat, sizeof nat, "%" PRId64, u->regs[i].bits == 32 ? (int64_t)(int32_t)v : (int64_t)v);
+        if (!ui_reg_flags(u, i, v, nat, sizeof nat))
+            snprintf(nat, sizeof nat, "%" PRId64, u->regs[i].bits == 32 ? (int64_t)(int32_t)v : (int64_t)v);
     }
     ui_printf(u, "%-15s%-19s%s\n", u->regs[i].name, raw, nat);
 }

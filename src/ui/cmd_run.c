@@ -231,7 +231,48 @@ int cmd_finish(struct ui *u, char *a, const char *name)
     char line[512];
     ui_frame_line(u, &f[u->frame], u->frame, line, sizeof line);
     ui_printf(u, "Run till exit from #%d  %s\n", u->frame, line);
-    return run(u, &(struct run_op){.kind = OP_FINISH, .tmp = f[u->frame + 1].pc, .sp = f[u->frame].cfa});
+    return run(u, &(struct run_op){.kind = OP_FINISH, .tmp = f[u->frame + 1].pc, .sp = f[u->frame].cfa,
+                                    .ret_fn = ui_func_at(u, f[u->frame].pc)});
+}
+
+void ui_print_return(struct ui *u, const struct ui_func *f)
+{
+    /* integer and boolean DW_ATE_* encodings; floating point comes back in fa0/d0/s0, not printed yet */
+    static const uint8_t int_enc[] = {0x02, 0x05, 0x06, 0x07, 0x08, 0x10};
+    int known = 0;
+    for (size_t i = 0; i < sizeof int_enc; i++)
+        known |= f->ret_enc == int_enc[i];
+    unsigned sz = f->ret_size;
+    if (!known || (sz != 1 && sz != 2 && sz != 4 && sz != 8))
+        return;
+    static const char *const ret_regs[] = {"a0", "x0", "r0"}; /* the ABI return register of riscv64, aarch64, arm */
+    int r = -1;
+    for (size_t i = 0; i < sizeof ret_regs / sizeof ret_regs[0] && r < 0; i++)
+        r = ui_reg_num(u, ret_regs[i]);
+    if (r < 0)
+        return;
+    uint64_t v = ui_reg(u, r);
+    if (sz == 8 && u->regs[r].bits == 32) { /* a 64-bit value on a 32-bit ISA: the register pair r0:r1 */
+        int r1 = ui_reg_num(u, "r1");
+        if (r1 < 0)
+            return;
+        v = (v & 0xffffffffu) | ui_reg(u, r1) << 32;
+    }
+    int uns = f->ret_enc == 0x02 || f->ret_enc == 0x07 || f->ret_enc == 0x08 || f->ret_enc == 0x10;
+    if (sz < 8) {
+        uint64_t m = (1ull << (8 * sz)) - 1;
+        v &= m;
+        if (!uns && (v >> (8 * sz - 1)) & 1)
+            v |= ~m;
+    }
+    struct ui_val val = {.v = v, .t = {TY_INT, (uint8_t)sz, (uint8_t)uns, 0}};
+    char buf[256];
+    if (f->ret_enc == 0x02) /* boolean */
+        snprintf(buf, sizeof buf, "%s", v ? "true" : "false");
+    else
+        ui_format_val(u, &val, sz == 1 && (f->ret_enc == 0x06 || f->ret_enc == 0x08) ? 'c' : 0, buf, sizeof buf);
+    ui_record_value(u, &val);
+    ui_printf(u, "Value returned is $%d = %s\n", u->nhist, buf);
 }
 
 int cmd_until(struct ui *u, char *a, const char *name)

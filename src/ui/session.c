@@ -640,7 +640,11 @@ static int handle_stop(struct ui *u, const struct dbg_stop *st)
             u->op.tmp = 0;
             if (u->op.kind == OP_NEXTI || u->op.kind == OP_NEXT)
                 goto stepped; /* the call returned: the nexti is complete */
-            return stopped_here(u);
+            const struct ui_func *rf = u->op.kind == OP_FINISH ? u->op.ret_fn : NULL;
+            int done = stopped_here(u);
+            if (rf)
+                ui_print_return(u, rf);
+            return done;
         }
         if (u->op.kind == OP_NONE)
             return stopped_here(u);

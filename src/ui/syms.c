@@ -70,6 +70,12 @@ static void rd_form(struct rd *r, uint64_t form, int off8, const struct sect *st
     }
 }
 
+static int cu_cmp(const void *a, const void *b)
+{
+    const struct dw_cu *x = a, *y = b;
+    return x->stmt_list < y->stmt_list ? -1 : x->stmt_list > y->stmt_list;
+}
+
 /* Parses every line program of .debug_line into rows. */
 static void parse_lines(struct ui *u, const struct sect *dl, const struct sect *str, const struct sect *lstr,
                         uint64_t bias, const struct dw_cu *cus, size_t ncus)
@@ -79,10 +85,8 @@ static void parse_lines(struct ui *u, const struct sect *dl, const struct sect *
     struct rd top = {dl->p, dl->p + dl->n, 0};
     while (top.p < top.end && !top.bad) {
         uint64_t at = (uint64_t)(top.p - dl->p);
-        const char *comp_dir = ""; /* of the unit whose line program this is: where relative names start */
-        for (size_t i = 0; i < ncus; i++)
-            if (cus[i].stmt_list == at)
-                comp_dir = cus[i].comp_dir;
+        const struct dw_cu *cu = ncus ? bsearch(&(struct dw_cu){at, ""}, cus, ncus, sizeof *cus, cu_cmp) : NULL;
+        const char *comp_dir = cu ? cu->comp_dir : ""; /* where the relative names of this unit's program start */
         uint64_t len = rd_n(&top, 4);
         int off8 = 0;
         if (len == 0xffffffff)
@@ -342,6 +346,8 @@ void ui_syms_load(struct ui *u)
             fns[i].lo += bias, fns[i].hi += bias;
         u->funcs = fns, u->nfuncs = nfns;
     }
+    if (ncus)
+        qsort(cus, ncus, sizeof *cus, cu_cmp);
     if (dl.p)
         parse_lines(u, &dl, &str, &lstr, bias, cus, ncus);
     free(cus);

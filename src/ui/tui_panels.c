@@ -143,14 +143,30 @@ static void fp_status(struct ui *u, char *buf, size_t n)
         snprintf(buf + k, n - k, " -");
 }
 
+/* The status row under the registers: a flags register decoded (arm, aarch64 cpsr), else the FP status (riscv). */
+static void status_row(struct ui *u, char *buf, size_t n)
+{
+    for (int i = 0; i < u->ngeneral; i++) {
+        char f[160];
+        if (ui_reg_flags(u, i, u->snap.regs[i], f, sizeof f)) {
+            snprintf(buf, n, "%s %s", u->regs[i].name, f);
+            return;
+        }
+    }
+    fp_status(u, buf, n);
+}
+
 static void draw_regs(struct tui *t, struct panel *p)
 {
     struct ui *u = t->u;
-    int idx[UI_MAX_REGS], n = 0;
+    int idx[UI_MAX_REGS], n = 0, digits = 0;
     for (int i = 0; i < u->ngeneral; i++)
-        if (strcmp(u->regs[i].name, "zero"))
+        if (strcmp(u->regs[i].name, "zero")) {
             idx[n++] = i;
-    int cellw = 4 + 1 + 16, cols = p->w / (cellw + 1);
+            int d = u->regs[i].bits >= 64 ? 16 : (int)(u->regs[i].bits + 3) / 4; /* 32-bit ISAs: 8 digits */
+            digits = d > digits ? d : digits;
+        }
+    int cellw = 4 + 1 + digits, cols = p->w / (cellw + 1);
     if (cols < 1)
         cols = 1;
     int rows = (n + cols - 1) / cols + 1, first = p->scroll; /* + the FP status row */
@@ -166,8 +182,8 @@ static void draw_regs(struct tui *t, struct panel *p)
         for (int c = 0; c < cols; c++) {
             int k = (first + r) * cols + c;
             if (k >= n && c == 0 && first + r == rows - 1 && u->snap.valid && u->alive) {
-                char fp[96];
-                fp_status(u, fp, sizeof fp);
+                char fp[200];
+                status_row(u, fp, sizeof fp);
                 addnstr(fp, p->w);
                 used += (int)strlen(fp) < p->w ? (int)strlen(fp) : p->w;
                 break;
@@ -178,7 +194,7 @@ static void draw_regs(struct tui *t, struct panel *p)
             uint64_t v = u->snap.regs[i];
             int changed = u->prev.valid && u->prev.tid == u->snap.tid && u->prev.regs[i] != v;
             char cell[64];
-            snprintf(cell, sizeof cell, "%-4.4s%c%016" PRIx64 " ", u->regs[i].name, changed ? '*' : ' ', v);
+            snprintf(cell, sizeof cell, "%-4.4s%c%0*" PRIx64 " ", u->regs[i].name, changed ? '*' : ' ', digits, v);
             attrset(changed ? tui_attr(t, C_CHANGED) : (int)A_NORMAL);
             addnstr(cell, p->w - used);
             used += (int)strlen(cell);
@@ -215,7 +231,8 @@ static void draw_mem(struct tui *t, struct panel *p)
 {
     struct ui *u = t->u;
     const struct ui_snap *s = &u->snap, *o = &u->prev;
-    int bpr = p->w >= 11 + 16 * 4 ? 16 : p->w >= 11 + 8 * 4 ? 8 : 4;
+    int adig = u->addr_digits == 8 ? 8 : 10, hw = adig + 1; /* address column: 32-bit ISAs need 8 digits */
+    int bpr = p->w >= hw + 16 * 4 ? 16 : p->w >= hw + 8 * 4 ? 8 : 4;
     for (int r = 0; r < p->h - 1; r++) {
         size_t base = (size_t)(r + p->scroll) * (size_t)bpr;
         if (!u->alive || !s->valid || base + (size_t)bpr > sizeof s->mem) {
@@ -225,7 +242,7 @@ static void draw_mem(struct tui *t, struct panel *p)
         move(p->y + 1 + r, p->x);
         attrset(A_NORMAL);
         char head[32], ascii[20];
-        snprintf(head, sizeof head, "%010" PRIx64 " ", s->mem_addr + base);
+        snprintf(head, sizeof head, "%0*" PRIx64 " ", adig, s->mem_addr + base);
         addnstr(head, p->w);
         int used = (int)strlen(head);
         for (int k = 0; k < bpr; k++) {

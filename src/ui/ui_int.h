@@ -14,6 +14,7 @@
 #include "ui.h"
 
 struct ui;
+struct ui_func;
 
 #define UI_MAX_REGS 512          /* registers a target may describe (a board's system registers included) */
 
@@ -45,6 +46,10 @@ int ui_eval(struct ui *u, const char *s, struct ui_val *out);
 int ui_parse_type(const char **s, struct ui_type *t);
 /* Prints v in gdb's style with format fmt (0, 'x', 'd', 'u', 'o', 't', 'c', 'a') into buf. */
 void ui_format_val(struct ui *u, const struct ui_val *v, int fmt, char *buf, size_t n);
+/* Appends v to the value history ($N). */
+void ui_record_value(struct ui *u, const struct ui_val *v);
+/* After finish out of f: "Value returned is $N = V" when f returns an integer base type. */
+void ui_print_return(struct ui *u, const struct ui_func *f);
 /* Stores x into the lvalue v; returns 0 or -1 with a message. */
 int ui_assign(struct ui *u, const struct ui_val *v, uint64_t x);
 
@@ -140,6 +145,7 @@ struct run_op {
     uint64_t step_sp;    /* sp when a source step started (a larger one means the function returned) */
     uint64_t stepover_bp; /* a breakpoint lifted to step off it (reinserted at the next stop) */
     int last_step;      /* the last resume was a single step */
+    const struct ui_func *ret_fn; /* finish: the DWARF function returning (its value is printed), or NULL */
 };
 
 struct ui_display {
@@ -258,6 +264,8 @@ int ui_cur_tid(struct ui *u);
 int ui_thread_num(struct ui *u, int tid);
 /* Register value by gdb number in the selected frame (frame 0 values except pc/sp/fp/ra). */
 uint64_t ui_reg(struct ui *u, int regno);
+/* A flags register's value decoded as "[ M=usr T C Z ]" (regflags.c); returns 0 when regno has no field table. */
+int ui_reg_flags(struct ui *u, int regno, uint64_t v, char *buf, size_t n);
 /* Register number by name ("a0", "pc", "fp"/"s0"), -1 if none. */
 int ui_reg_num(struct ui *u, const char *name);
 /* Reads/writes guest memory; returns 0 or -1. */

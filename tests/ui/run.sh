@@ -3,6 +3,7 @@
 #
 # usage: tests/ui/run.sh XTRACE BUILD_DIR
 #   cli/NAME.cmd     commands for `xtrace --cli -x NAME.cmd prog`; cli/NAME.expected is the exact output
+#                    (prog by prefix: arm-/thumb- prog-arm/-thumb, dw4- riscv64 -gdwarf-4, a64- aarch64, ret-arm rettypes.c)
 #                    (pids, LWPs and stack addresses normalised). UPDATE=1 rewrites the expected files.
 # Environment: CROSS_CC (riscv64-linux-gnu-gcc), UI_SPEED=0 skips the speed measurement.
 set -u
@@ -40,7 +41,19 @@ if command -v "$ACC" >/dev/null 2>&1; then
             (cd "$SRC" && "$ACC" -g -O0 -static -m$m -w -o "$B/prog-$m" prog.c) || bad "build prog-$m"
         fi
     done
+    if [ ! -x "$B/rettypes-arm" ] || [ "$SRC/rettypes.c" -nt "$B/rettypes-arm" ]; then
+        (cd "$SRC" && "$ACC" -g -O0 -static -w -o "$B/rettypes-arm" rettypes.c) || bad "build rettypes-arm"
+    fi
 fi
+# DWARF 4 builds (directory 0 of their line tables is the unit's DW_AT_comp_dir) for dw4-*.cmd (riscv64) and a64-*.cmd
+build_dw4() { # out compiler
+    if [ ! -x "$B/$1" ] || [ "$SRC/prog.c" -nt "$B/$1" ]; then
+        (cd "$SRC" && "$2" -g -gdwarf-4 -O0 -static -w -o "$B/$1" prog.c) || bad "build $1"
+    fi
+}
+build_dw4 prog-dw4 "$CC"
+A64CC=${A64_CC:-aarch64-linux-gnu-gcc}
+command -v "$A64CC" >/dev/null 2>&1 && build_dw4 prog-a64 "$A64CC"
 export HOME="$B/home" XTRACE_HISTORY=""
 mkdir -p "$HOME"
 
@@ -51,8 +64,9 @@ for cmd in "$SRC"/cli/*.cmd; do
     exp="$SRC/cli/$name.expected"
     out="$B/cli-$name.out"
     prog=./prog
-    case $name in arm-*) prog=./prog-arm ;; thumb-*) prog=./prog-thumb ;; esac
-    if [ "$prog" != ./prog ] && [ ! -x "$B/$prog" ]; then bad "cli/$name" "no arm cross compiler ($ACC)"; continue; fi
+    case $name in arm-*) prog=./prog-arm ;; thumb-*) prog=./prog-thumb ;; dw4-*) prog=./prog-dw4 ;; a64-*) prog=./prog-a64 ;;
+        ret-arm) prog=./rettypes-arm ;; esac
+    if [ "$prog" != ./prog ] && [ ! -x "$B/$prog" ]; then bad "cli/$name" "no cross compiler for $prog"; continue; fi
     (cd "$B" && timeout 20 "$X" --cli -x "$cmd" "$prog" </dev/null 2>&1; echo "[xtrace exit status $?]") | norm >"$out"
     if [ "${UPDATE:-0}" = 1 ]; then
         cp "$out" "$exp"
@@ -64,6 +78,35 @@ for cmd in "$SRC"/cli/*.cmd; do
         head -20 "$out.diff"
     fi
 done
+
+# Damaged DWARF (.debug_info/.debug_abbrev/.debug_line/.debug_str bytes overwritten, often in the headers) must not
+# crash or hang the front end: a fixed pseudo-random sequence, so a failure is repeatable (the file is kept).
+RANDOM=7
+corrupt_ok=0 corrupt_bad=""
+for base in prog-arm prog-dw4; do
+    [ -x "$B/$base" ] || continue
+    while read -r sname soff ssize; do
+        soff=$((16#$soff)) ssize=$((16#$ssize))
+        [ "$ssize" -gt 0 ] || continue
+        for v in 1 2 3 4 5 6 7 8 9 10 11 12; do
+            f="$B/corrupt.elf"
+            cp "$B/$base" "$f"
+            for k in 1 2 3 4; do
+                if [ $((RANDOM % 2)) = 0 ]; then o=$((RANDOM % 24 % ssize)); else o=$((RANDOM % ssize)); fi
+                printf "\\$(printf %03o $((RANDOM % 256)))" | dd of="$f" bs=1 seek=$((soff + o)) conv=notrunc status=none
+            done
+            printf 'break add\ncontinue\nbt\nfinish\nlist\nquit\n' | (cd "$B" && timeout 10 "$X" --cli ./corrupt.elf >/dev/null 2>&1)
+            rc=$?
+            if [ $rc -ge 124 ]; then
+                corrupt_bad="$corrupt_bad $base:$sname:$v:rc=$rc"
+                cp "$f" "$B/corrupt-$base$sname-$v.elf"
+            else
+                corrupt_ok=$((corrupt_ok + 1))
+            fi
+        done
+    done < <(readelf -SW "$B/$base" | sed 's/^ *\[ *[0-9]*\]//' | awk '$1 ~ /^\.debug_(info|abbrev|line|str)$/ {print $1, $4, $5}')
+done
+if [ -z "$corrupt_bad" ] && [ "$corrupt_ok" -gt 0 ]; then ok "cli/corrupt-dwarf ($corrupt_ok damaged files)"; else bad "cli/corrupt-dwarf" "${corrupt_bad:-no files}"; fi
 
 # Commands from stdin give the same transcript as -x.
 printf 'break main\ncontinue\nquit\n' | (cd "$B" && timeout 20 "$X" --cli ./prog >"$B/stdin.out" 2>&1)
@@ -159,6 +202,29 @@ T send-keys -t ui2 F5
 check f5-continue 'Breakpoint 1, 0x[0-9a-f]+ in _start \(\)'
 send "quit"
 T kill-session -t ui2 >/dev/null 2>&1
+
+# arm: the Thumb build in the TUI: Thumb disassembly (2-byte steps), 8-digit arm registers, cpsr decoded, finish's value.
+S=ui3
+if [ -x "$B/prog-thumb" ]; then
+    T new-session -d -s ui3 -x 100 -y 30 "cd '$B' && TERM=xterm-256color '$X' --tui ./prog-thumb; sleep 60"
+    check arm-start 'xtrace arm \| stopped: at entry'
+    send "break add"
+    send "continue"
+    check arm-thumb-code 'B> 0x0001044a <add\+10> +ldr r2, \[r7, #4\] '
+    check arm-thumb-next '^   0x0001044c <add\+12> +ldr r3, \[r7\] '
+    check arm-source '11 +return a \+ b;'
+    check arm-regs '\|r0  \*?00000001 r1  \*?00000001 r2 '
+    check arm-cpsr '\|cpsr \[ M=usr T GE=[0-9a-fx]+ ([NZCVQ] )*\]'
+    check arm-stack '#1  0x0001046e in bump \(\) at prog.c:16'
+    send "finish"
+    check arm-finish-value 'Value returned is \$1 = 2'
+    check arm-finish-code ' > 0x0001046e <bump\+18> +mov r2, r0 '
+    check arm-mem '\|f[0-9a-f]{7} [0-9a-f]{2} '
+    send "quit"
+    T kill-session -t ui3 >/dev/null 2>&1
+else
+    bad "tui/arm" "no prog-thumb (arm cross compiler $ACC)"
+fi
 
 # ---- speed: a CPU-bound guest under --tui + continue against a plain run ----
 if [ "${UI_SPEED:-1}" != 0 ]; then
