@@ -195,7 +195,8 @@ decl     void *sa_restorer;
 decl #endif
 decl     unsigned long sa_mask[8 / sizeof(unsigned long)]; };
 # The old sigaction()'s struct (the kernel's struct old_sigaction, include/linux/signal_types.h): a one-word
-# mask before the flags; arm's UAPI struct sigaction has this form, asm-generic's does not.
+# mask before the flags; arm's and i386's UAPI struct sigaction have this form, asm-generic's does not (MIPS
+# orders its own differently and would need its own decl).
 decl struct xt_old_sigaction { void *sa_handler; unsigned long sa_mask; unsigned long sa_flags; void *sa_restorer; };
 table signal enum dec
   SIGHUP SIGINT SIGQUIT SIGILL SIGTRAP SIGABRT SIGEMT SIGBUS SIGFPE SIGKILL SIGUSR1 SIGSEGV

@@ -676,6 +676,16 @@ int pr_arg(struct pctx *c, struct sbuf *b, int i, uint16_t arg)
         else
             pr_sigaction(c, b, v, KIND(arg) == K_OLDSIGACTION_OUT);
         break;
+    case K_REM_OUT:
+        if (!exiting)
+            return PR_LATER;
+        if (c->ret == -4)   /* EINTR (asm-generic/errno-base.h, the same on every Linux ABI) */
+            pr_struct(c, b, (int)x, v);
+        else if (v)
+            pr_ptr(b, v);
+        else
+            sb_puts(b, "NULL");
+        break;
     case K_FDSET:
         pr_fdset(c, b, v, (int)a[x]);
         break;

@@ -44,6 +44,12 @@ static const struct lay_field f_stat64_arm_i386[] = {
     F("st_mtime", ULONG), F("st_mtime_nsec", UINT), F("st_ctime", ULONG), F("st_ctime_nsec", ULONG),
     F("st_ino", U64),
 };
+static const struct lay_field f_stat_arm_i386[] = {   /* asm/stat.h struct stat of the old stat/fstat/lstat */
+    F("st_dev", ULONG), F("st_ino", ULONG), F("st_mode", U16), F("st_nlink", U16), F("st_uid", U16),
+    F("st_gid", U16), F("st_rdev", ULONG), F("st_size", ULONG), F("st_blksize", ULONG), F("st_blocks", ULONG),
+    F("st_atime", ULONG), F("st_atime_nsec", ULONG), F("st_mtime", ULONG), F("st_mtime_nsec", ULONG),
+    F("st_ctime", ULONG), F("st_ctime_nsec", ULONG), F("__unused4", ULONG), F("__unused5", ULONG),
+};
 static const struct lay_field f_stat64_mips[] = {   /* o32 struct stat64 */
     F("st_dev", ULONG), A("st_pad0", ULONG, 3), F("st_ino", U64), F("st_mode", UINT), F("st_nlink", U32),
     F("st_uid", UINT), F("st_gid", UINT), F("st_rdev", ULONG), A("st_pad1", ULONG, 3), F("st_size", S64),
@@ -294,6 +300,7 @@ const struct lay_struct lay_structs[] = {
     DEF("stat", LAB(LA_X86_64), f_stat_x86_64),
     DEF("stat64", LAB(LA_X86_64), f_stat_x86_64),
     DEF("stat64", LAB(LA_ARM) | LAB(LA_I386), f_stat64_arm_i386),
+    DEF("stat", LAB(LA_ARM) | LAB(LA_I386), f_stat_arm_i386),
     DEF("stat64", LAB(LA_MIPS), f_stat64_mips),
     DEF("stat", MIPS32, f_stat_mips32),
     DEF("stat64", LAB(LA_MIPSN32), f_stat_mips32),

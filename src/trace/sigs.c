@@ -64,6 +64,7 @@
 #define FCNTL_ARG KP(K_FCNTL_ARG, 1)
 #define RANDOM_OUT K_BUF_OUT_HEX
 #define FDSET KP(K_FDSET, 0)                 /* nfds in argument 0 */
+#define REM(sd) KP(K_REM_OUT, SD_##sd)       /* time left of an interrupted sleep */
 
 const struct trace_sig trace_sigs[] = {
     /* process start-up, memory */
@@ -117,6 +118,10 @@ const struct trace_sig trace_sigs[] = {
     SYS("set_thread_area", INT, PTR),
     SYS("set_tls", INT, PTR),
     SYS("cacheflush", INT, PTR, PTR, HEX),
+    SYS0("breakpoint", INT),
+    SYS0("usr26", INT),
+    SYS0("usr32", INT),
+    SYS0("get_tls", HEX),
     SYS("riscv_flush_icache", INT, PTR, PTR, HEX),
     SYS("riscv_hwprobe", INT, PTR, ULONG, ULONG, PTR, HEX),
     SYS("personality", INT, HEX),
@@ -303,12 +308,12 @@ const struct trace_sig trace_sigs[] = {
     SYS("clock_settime64", INT, XL(CLOCK_ID), S_IN(TIMESPEC64)),
     SYS("clock_getres", INT, XL(CLOCK_ID), S_OUT(TIMESPEC)),
     SYS("clock_getres_time64", INT, XL(CLOCK_ID), S_OUT(TIMESPEC64)),
-    SYS("clock_nanosleep", INT, XL(CLOCK_ID), XL(TIMER_FLAGS), S_IN(TIMESPEC), PTR),
-    SYS("clock_nanosleep_time64", INT, XL(CLOCK_ID), XL(TIMER_FLAGS), S_IN(TIMESPEC64), PTR),
+    SYS("clock_nanosleep", INT, XL(CLOCK_ID), XL(TIMER_FLAGS), S_IN(TIMESPEC), REM(TIMESPEC)),
+    SYS("clock_nanosleep_time64", INT, XL(CLOCK_ID), XL(TIMER_FLAGS), S_IN(TIMESPEC64), REM(TIMESPEC64)),
     SYS("clock_adjtime", INT, XL(CLOCK_ID), PTR),
     SYS("clock_adjtime64", INT, XL(CLOCK_ID), PTR),
     SYS("adjtimex", INT, PTR),
-    SYS("nanosleep", INT, S_IN(TIMESPEC), PTR),
+    SYS("nanosleep", INT, S_IN(TIMESPEC), REM(TIMESPEC)),
     SYS("gettimeofday", INT, S_OUT(TIMEVAL), S_OUT(TIMEZONE)),
     SYS("settimeofday", INT, S_IN(TIMEVAL), S_IN(TIMEZONE)),
     SYS("time", INT, PTR),
@@ -539,7 +544,7 @@ unsigned trace_sig_class(const struct trace_sig *s)
         unsigned k = KIND(s->arg[i]);
         if (k == K_PATH)
             c |= TC_FILE;
-        else if (k == K_FD || k == K_DIRFD || k == K_FDPAIR_OUT)
+        else if (k == K_FD || k == K_DIRFD || k == K_FDPAIR_OUT || k == K_FDSET)
             c |= TC_DESC;
     }
     if (s->ret == R_FD)

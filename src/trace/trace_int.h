@@ -89,6 +89,7 @@ enum trace_kind {
     K_SIGACTION_OUT,     /* struct sigaction filled by the kernel */
     K_OLDSIGACTION_IN,   /* the old sigaction()'s struct (one-word mask before the flags) read at entry */
     K_OLDSIGACTION_OUT,  /* the same filled by the kernel */
+    K_REM_OUT,           /* a sleep's remaining time, struct KX: printed when EINTR cut the sleep short, else the address */
     K_FDSET,             /* fd_set read at entry: "[3 4]"; argument KX is nfds */
     K_OLDSET,            /* one-word old_sigset_t: KX 0 pointer read at entry, 1 pointer filled by the kernel, 2 the value */
     K_DEV,               /* device number makedev(major, minor), shown when the mode in argument KX is a device */
@@ -124,7 +125,7 @@ struct trace_sig {
     uint8_t cls;         /* TC_* given by the table (see trace_sig_class for the whole set) */
 };
 
-/* Every class of s: the table's, plus %file for a path argument and %desc for a descriptor. */
+/* Every class of s: the table's, plus %file for a path argument and %desc for a descriptor (or an fd_set). */
 unsigned trace_sig_class(const struct trace_sig *s);
 
 #define KIND(a) ((a) & 0xff)

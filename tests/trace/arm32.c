@@ -24,10 +24,21 @@ struct oldstat {
 /* a 32-bit caller's tv_nsec: the kernel reads only the low half, the high one is garbage the log must ignore */
 #define NSEC(n) (0x5a5a5a5a00000000LL | (n))
 
+static void on_alarm(int sig)
+{
+    (void)sig;
+}
+
 int main(void)
 {
     char path[64];
     long r;
+    /* arm's private calls, which the CPU backend serves itself: glibc's start-up set the thread pointer */
+    EXPECT_RE("set_tls\\(0x[0-9a-f]+\\) = 0");
+    r = syscall(0xf0002 /* __ARM_NR_cacheflush */, (void *)main, (char *)main + 64, 0);
+    EXPECT("cacheflush(%p, %p, 0) = %s", (void *)main, (void *)((char *)main + 64), res(r));
+    r = syscall(0xf07ff);   /* unnamed in the private range: ENOSYS, not SIGILL */
+    EXPECT_RE("syscall_0xf07ff\\([0-9a-fx, ]*\\) = %s", r == -1 && errno == ENOSYS ? "-1 ENOSYS .*" : "BAD");
     snprintf(path, sizeof path, "/tmp/xtrace-arm32-%d", getpid());
     int fd = (int)syscall(SYS_openat, AT_FDCWD, path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
     EXPECT("openat(AT_FDCWD, \"%s\", O_RDWR|O_CREAT|O_EXCL|O_CLOEXEC, 0644) = %d", path, fd);
@@ -155,14 +166,17 @@ int main(void)
     int pfd[2];
     if (pipe(pfd) == 0 && write(pfd[1], "x", 1) == 1) {
         fd_set rs, ws;
-        FD_ZERO(&rs), FD_ZERO(&ws);
-        FD_SET(pfd[0], &rs), FD_SET(pfd[1], &ws);
+        FD_ZERO(&rs);
+        FD_ZERO(&ws);
+        FD_SET(pfd[0], &rs);
+        FD_SET(pfd[1], &ws);
         tv.tv_sec = 5, tv.tv_usec = 0;
         r = syscall(SYS__newselect, pfd[1] + 1, &rs, &ws, NULL, &tv);
         EXPECT("_newselect(%d, [%d], [%d], NULL, {tv_sec=5, tv_usec=0}) = %s (in [%d], out [%d], left {tv_sec=%ld, tv_usec=%ld})",
                pfd[1] + 1, pfd[0], pfd[1], res(r), pfd[0], pfd[1], (long)tv.tv_sec, (long)tv.tv_usec);
         struct timespec ts5 = { 5, 0 };
-        FD_ZERO(&rs), FD_SET(pfd[0], &rs);
+        FD_ZERO(&rs);
+        FD_SET(pfd[0], &rs);
         r = syscall(SYS_pselect6, pfd[0] + 1, &rs, NULL, NULL, &ts5, NULL);
         EXPECT("pselect6(%d, [%d], NULL, NULL, {tv_sec=5, tv_nsec=0}, NULL) = %s (in [%d], left {tv_sec=%ld, tv_nsec=%ld})",
                pfd[0] + 1, pfd[0], res(r), pfd[0], (long)ts5.tv_sec, ts5.tv_nsec);
@@ -193,5 +207,16 @@ int main(void)
         (void *)1 /* SIG_IGN */, 0x10000000 /* SA_RESTART */, NULL, { 1ul << (SIGUSR2 - 1), 0 } };
     r = syscall(SYS_rt_sigaction, SIGUSR1, &ksa, NULL, 8);
     EXPECT("rt_sigaction(SIGUSR1, {sa_handler=SIG_IGN, sa_mask=[USR2], sa_flags=SA_RESTART}, NULL, 8) = %s", res(r));
+    /* a sleep a signal cuts short shows the time left */
+    struct sigaction alrm = { .sa_handler = on_alarm };
+    sigaction(SIGALRM, &alrm, NULL);
+    struct itimerval once = { { 0, 0 }, { 0, 20000 } };
+    setitimer(ITIMER_REAL, &once, NULL);
+    struct timespec d2 = { 5, 0 }, rem = { 0, 0 };
+    r = syscall(SYS_nanosleep, &d2, &rem);
+    if (r == -1 && errno == EINTR)
+        EXPECT("nanosleep({tv_sec=5, tv_nsec=0}, {tv_sec=%ld, tv_nsec=%ld}) = %s", (long)rem.tv_sec, rem.tv_nsec, res(r));
+    else
+        EXPECT("nanosleep({tv_sec=5, tv_nsec=0}, %p) = %s (not interrupted)", (void *)&rem, res(r));
     return 0;
 }

@@ -13,6 +13,7 @@
 #include <sys/inotify.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
+#include <sys/select.h>
 #include <sys/time.h>
 #include <sys/timerfd.h>
 #include <sys/random.h>
@@ -127,6 +128,21 @@ int main(void)
     struct timespec req = { 0, 1000 };
     S(SYS_nanosleep, &req, NULL);
     S(SYS_clock_nanosleep, CLOCK_MONOTONIC, 0, &req, NULL);
+    /* the select family: descriptor sets in, the ready ones out, "(Timeout)" */
+    int q[2];
+    if (S(SYS_pipe2, q, 0) == 0) {
+        S(SYS_write, q[1], "x", 1);
+        fd_set rs, ws;
+        FD_ZERO(&rs);
+        FD_ZERO(&ws);
+        FD_SET(q[0], &rs);
+        FD_SET(q[1], &ws);
+        FD_SET(q[1], &rs);
+        S(SYS_pselect6, q[1] + 1, &rs, &ws, NULL, NULL, NULL);
+        S(SYS_pselect6, 0, NULL, NULL, NULL, &req, NULL);
+        S(SYS_close, q[0]);
+        S(SYS_close, q[1]);
+    }
     struct utsname un;
     S(SYS_uname, &un);
     S(SYS_sched_yield);
