@@ -40,6 +40,7 @@ struct opts {
     const char *gdb;             /* -g PORT | HOST:PORT | unix:PATH */
     int ui;                      /* --tui / --cli: UI_TUI or UI_CLI, 0 without a front end */
     const char *script;          /* -x FILE: debugger commands to run first */
+    int ui_resume;               /* --ui-resume FD: a front end's session from before an exec, or -1 */
     struct trace_opts topts;     /* strace options (-f -e -y -T -c --json --ioctl= ...) */
     char **env;                  /* guest environment being built */
     size_t nenv;                 /* entries in env */
@@ -172,6 +173,8 @@ static int parse(int argc, char **argv, struct opts *o)
             o->ui = UI_CLI;
         } else if (!strcmp(a, "-x") && o->ui) { /* after --cli/--tui; alone, -x is strace's hex strings */
             NEED(o->script = val);
+        } else if (!strcmp(a, "--ui-resume")) { /* internal: xtrace passes a debugger session across an exec */
+            NEED(o->ui_resume = atoi(val));
         } else if (!strcmp(a, "--log-append")) {
             o->log_append = 1;
         } else {
@@ -255,7 +258,10 @@ int main(int argc, char **argv)
     if (argc > 1 && (!strcmp(argv[1], "attach") || !strcmp(argv[1], "board")))
         return remote_main(argc - 1, argv + 1);
     struct opts o = {0};
+    o.ui_resume = -1;
     int first = parse(argc, argv, &o);
+    if (o.ui && o.ui_resume >= 0 && ui_resume_from(o.ui_resume) < 0)
+        return 1;
     if (first >= argc) {
         usage(stderr);
         return 1;

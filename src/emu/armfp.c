@@ -214,6 +214,28 @@ void armfp_uf_fix(struct armfp *s, int k, uint64_t a, uint64_t b, uint64_t d, in
         raise(s, FPSR_UFC);
 }
 
+/* Unbiased exponent of a normal value (flushed operands are normal, zero or special). */
+static inline int exp_of(uint64_t b, int f) { return (int)((b & expmask(f)) >> MB(f)) - (int)fmt[f].bias; }
+
+/* Under FZ with round-to-nearest and no NaN operand, can the result be tiny (so that the host's sticky
+   flags for it would differ from Arm's flush)? Sums and differences of normals are exact when tiny, so
+   only products, quotients and fused products are looked at, by their operands' exponents. */
+static int may_be_tiny(int k, uint64_t a, uint64_t b, uint64_t d, int f)
+{
+    int emin = 1 - (int)fmt[f].bias, mb = (int)MB(f);
+    uint64_t ea = a & expmask(f), eb = b & expmask(f);
+    if (k == FK_ADD || k == FK_SUB || k == FK_SQRT)
+        return 0;
+    if (!ea || !eb || ea == expmask(f) || eb == expmask(f)) /* zero or infinity: no rounding */
+        return k == FK_FMA && (d & expmask(f)) && exp_of(d, f) - mb < emin + 1;
+    if (k == FK_MUL)
+        return exp_of(a, f) + exp_of(b, f) < emin + 1;
+    if (k == FK_DIV)
+        return exp_of(a, f) - exp_of(b, f) < emin + 2;
+    /* FMA: a nonzero exact result is a multiple of the smaller of the product's and d's ulps */
+    return exp_of(a, f) + exp_of(b, f) - 2 * mb < emin + 1 || ((d & expmask(f)) && exp_of(d, f) - mb < emin + 1);
+}
+
 uint64_t armfp_farith_slow(struct armfp *s, int k, uint64_t a, uint64_t b, uint64_t d, int dbl)
 {
     int f = dbl ? F_D : F_S;
@@ -225,6 +247,19 @@ uint64_t armfp_farith_slow(struct armfp *s, int k, uint64_t a, uint64_t b, uint6
             b = flush_in(s, b, f);
         if (k == FK_FMA)
             d = flush_in(s, d, f);
+        /* FZ alone (round to nearest): host arithmetic with its lazy flags is exact enough unless the result
+           can be tiny; a tiny sum is exact (no host flag), so flushing it only adds UFC. */
+        if (armfp_rmode(s) == RM_RN && k <= FK_FMA && !is_nan(a, f) && (k == FK_SQRT || !is_nan(b, f)) &&
+            (k != FK_FMA || !is_nan(d, f)) && !may_be_tiny(k, a, b, d, f)) {
+            r = calc(k, a, b, d, dbl);
+            if (is_nan(r, f))
+                return dnan(f);
+            if ((r & ~sgn) < minn(f) && (r & ~sgn)) {
+                raise(s, FPSR_UFC);
+                r &= sgn;
+            }
+            return r;
+        }
     }
     if (k == FK_FMA) {
         uint64_t ops[3] = {d, a, b};

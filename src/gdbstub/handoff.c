@@ -10,7 +10,8 @@
    gdb expects of a forked process. Keeping both (detach-on-fork off) needs one stub serving two processes: it
    is refused with a message and the child runs on. An exec re-executes xtrace: when gdb asked for exec events, the listening and
    connected sockets survive it (by number, in "-g fd:LFD,CFD,FLAGS,PASS[,UNIXPATH]") with the protocol state,
-   and the new image's first stop is reported as gdb's exec event. */
+   and the new image's first stop is reported as gdb's exec event. gdb's vRun in extended mode (extended.c) uses
+   the same hand-over to start a program again on the connection. */
 #include <fcntl.h>
 #include <limits.h>
 #include <pthread.h>
@@ -80,17 +81,23 @@ int gdb_follow_fork_child(struct gdbstub *gs)
     return 0;
 }
 
+void gdb_handoff_spec(struct gdbstub *gs, int extra, char *buf, size_t sz)
+{
+    int flags = (gs->rsp.noack ? HO_NOACK : 0) | (gs->multiprocess ? HO_MULTIPROCESS : 0) |
+                (gs->fork_events ? HO_FORK : 0) | (gs->vfork_events ? HO_VFORK : 0) |
+                (gs->exec_events ? HO_EXEC : 0) | (gs->extended ? GDB_HO_EXTENDED : 0) | extra;
+    int n = snprintf(buf, sz, "fd:%d,%d,%x,%llx", gs->lfd, gs->fd, flags, (unsigned long long)gs->pass_sigs);
+    if (gs->unix_path && n > 0 && (size_t)n < sz)
+        snprintf(buf + n, sz - (size_t)n, ",%s", gs->unix_path);
+}
+
 void gdb_register_fds(struct gdbstub *gs)
 {
     int fds[2] = {gs->lfd, gs->fd};
     static char spec[PATH_MAX + 96];
     const char *args[3] = {NULL, NULL, NULL};
     if (gs->fd >= 0 && gs->exec_events && gs->lfd >= 0) {
-        int flags = (gs->rsp.noack ? HO_NOACK : 0) | (gs->multiprocess ? HO_MULTIPROCESS : 0) |
-                    (gs->fork_events ? HO_FORK : 0) | (gs->vfork_events ? HO_VFORK : 0) | HO_EXEC;
-        int n = snprintf(spec, sizeof spec, "fd:%d,%d,%x,%llx", gs->lfd, gs->fd, flags, (unsigned long long)gs->pass_sigs);
-        if (gs->unix_path)
-            snprintf(spec + n, sizeof spec - (size_t)n, ",%s", gs->unix_path);
+        gdb_handoff_spec(gs, 0, spec, sizeof spec);
         args[0] = "-g";
         args[1] = spec;
     }
@@ -117,8 +124,10 @@ int gdb_handoff_parse(struct gdbstub *gs, const char *spec, char *err, size_t er
     gs->fork_events = (flags & HO_FORK) != 0;
     gs->vfork_events = (flags & HO_VFORK) != 0;
     gs->exec_events = (flags & HO_EXEC) != 0;
+    gs->extended = (flags & GDB_HO_EXTENDED) != 0;
     gs->pass_sigs = pass;
-    gs->after_exec = 1;
+    gs->after_exec = !(flags & GDB_HO_RUN);
+    gs->vrun = (flags & GDB_HO_RUN) != 0; /* after vRun the start is a plain stop: vRun's reply */
     if (spec[used] == ',' && spec[used + 1]) {
         gs->unix_path = strdup(spec + used + 1);
         snprintf(gs->addr, sizeof gs->addr, "unix:%s", spec + used + 1);

@@ -419,7 +419,7 @@ static int h_attached(struct gdbstub *gs, const char *a, size_t n)
 {
     (void)a, (void)n;
     rsp_begin(&gs->rsp);
-    rsp_puts(&gs->rsp, "1");
+    rsp_puts(&gs->rsp, gs->vrun ? "0" : "1"); /* xtrace started its program before gdb came: as if attached */
     return 1;
 }
 
@@ -545,7 +545,11 @@ static int h_detach(struct gdbstub *gs, const char *a, size_t n)
             return gdb_follow_fork_child(gs);
     }
     rsp_reply(&gs->rsp, "OK");
+    if (gs->no_process) /* extended mode, nothing left to detach from: the parked process ends */
+        gdb_end_no_process(gs);
     gs->nbp = gs->nwp = 0; /* dbg_detach drops them all */
+    if (gdb_extended_detach(gs))
+        return 0; /* extended-remote: the program runs on, the connection stays for gdb's run */
     gdb_linger_close(gs);
     dbg_detach(gs->d);
     gs->done = 1;
@@ -558,29 +562,6 @@ static int h_kill(struct gdbstub *gs, const char *a, size_t n)
     gdb_kill_process(gs);
 }
 
-static int h_vkill(struct gdbstub *gs, const char *a, size_t n)
-{
-    (void)a, (void)n;
-    rsp_reply(&gs->rsp, "OK");
-    gdb_kill_process(gs);
-}
-
-/* target extended-remote: the connection outlives a detached process (gdb needs that to follow a fork child);
-   this stub still serves one program, and ends with it. */
-static int h_extended(struct gdbstub *gs, const char *a, size_t n)
-{
-    (void)a, (void)n;
-    return gdb_ok(gs);
-}
-
-/* run/restart from gdb: xtrace started the program itself, before gdb came; it cannot start it again under
-   the same stub (gdb's `run` against a target remote means extended-remote anyway). A clear error. */
-static int h_vrun(struct gdbstub *gs, const char *a, size_t n)
-{
-    (void)a, (void)n;
-    gdb_log(gs, "vRun refused: xtrace runs one program per stub; start it again with xtrace -g");
-    return gdb_error(gs, 1);
-}
 
 static int h_restart(struct gdbstub *gs, const char *a, size_t n)
 {
@@ -620,8 +601,8 @@ static const struct {
     {"S", gdb_h_step_sig, 0},
     {"D", h_detach, 0},
     {"k", h_kill, 1},
-    {"!", h_extended, 1},
-    {"vRun", h_vrun, 1},
+    {"!", gdb_h_extended, 1},
+    {"vRun", gdb_h_vrun, 1},
     {"R", h_restart, 1},
     {"qSupported", h_supported, 1},
     {"qfThreadInfo", h_first_thread, 0},
@@ -636,7 +617,7 @@ static const struct {
     {"QPassSignals", gdb_h_pass_signals, 0},
     {"vCont?", gdb_h_vcont_query, 1},
     {"vCont", gdb_h_vcont, 0},
-    {"vKill", h_vkill, 1},
+    {"vKill", gdb_h_vkill, 1},
     {"vCtrlC", h_ctrlc, 1},
     {"vFile", gdb_h_vfile, 0},
 };
@@ -649,6 +630,11 @@ void gdb_handle_packet(struct gdbstub *gs, const char *pkt, size_t n)
             nl++;
     if (!n) {
         rsp_reply(&gs->rsp, "");
+        return;
+    }
+    if (gs->no_process && gdb_no_process_packet(gs, pkt, nl)) {
+        if (gs->fd >= 0)
+            rsp_send(&gs->rsp);
         return;
     }
     for (size_t i = 0; i < sizeof packets / sizeof packets[0]; i++) {

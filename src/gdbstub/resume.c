@@ -148,6 +148,8 @@ void gdb_on_stop(struct gdbstub *gs, const struct dbg_stop *st)
     gs->watch_step_tid = st->kind == DBG_STOP_WATCH && gs->nonsteppable_watch ? st->tid : 0;
     gdb_stop_reply(gs);
     rsp_send(&gs->rsp);
+    if (final && gdb_extended_final(gs))
+        return; /* extended-remote: the connection stays for gdb's next run (vRun) */
     if (final) { /* W/X first, then the process really ends */
         gdb_linger_close(gs);
         gdb_close_listener(gs);

@@ -231,6 +231,8 @@ static void accept_one(struct gdbstub *gs)
 static void drop_connection(struct gdbstub *gs)
 {
     struct dbg *d = gs->d;
+    if (gs->no_process) /* extended mode after the process ended: nobody is left to serve */
+        gdb_end_no_process(gs);
     for (int i = 0; i < gs->nbp; i++)
         dbg_remove_bp(d, gs->bp[i].addr);
     for (int i = 0; i < gs->nwp; i++)

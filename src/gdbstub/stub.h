@@ -54,6 +54,11 @@ struct gdbstub {
     int watch_step_tid;          /* after a watch stop where gdb steps over the access itself: that thread */
     int nonsteppable_watch;      /* gdb's architecture reports watchpoints before the access (see resume.c) */
     int done;                    /* gdb detached: serving ends */
+    int extended;                /* gdb sent '!' (target extended-remote): the connection outlives the process */
+    int no_process;              /* extended: the process exited (its final stop parked) or was killed (vKill) */
+    int killed;                  /* extended: vKill ended the process (its threads stay parked until vRun) */
+    int free_running;            /* extended: the keeper of the connection after gdb detached (no program here) */
+    int vrun;                    /* this process was started by gdb's vRun (qAttached: 0, gdb kills it at quit) */
     struct gdb_bp bp[GDB_MAX_BP];/* breakpoints gdb inserted */
     int nbp;                     /* entries used */
     struct gdb_wp wp[GDB_MAX_WP];/* watchpoints gdb inserted */
@@ -104,6 +109,23 @@ int gdb_follow_fork_child(struct gdbstub *gs);
 int gdb_process_event(struct gdbstub *gs, const struct dbg_stop *st);
 /* Appends the fork-event fields of a stop reply (fork:, vfork:, vforkdone:, exec:). */
 void gdb_event_reply(struct gdbstub *gs, const struct dbg_stop *st);
+
+/* Builds "fd:LFD,CFD,FLAGS,PASS[,UNIXPATH]" (the connection for a re-executed xtrace) with extra HO_* flags. */
+void gdb_handoff_spec(struct gdbstub *gs, int extra, char *buf, size_t n);
+enum { GDB_HO_EXTENDED = 32, GDB_HO_RUN = 64 }; /* extended mode; started by vRun (its start is vRun's reply) */
+
+/* extended.c: target extended-remote: '!', vRun, vKill and a connection kept once the process is gone. */
+int gdb_h_extended(struct gdbstub *gs, const char *a, size_t n);
+int gdb_h_vrun(struct gdbstub *gs, const char *a, size_t n);
+int gdb_h_vkill(struct gdbstub *gs, const char *a, size_t n);
+/* The process exited or was killed (stop reply sent): 1 when extended mode keeps the connection. */
+int gdb_extended_final(struct gdbstub *gs);
+/* With no process: answers packets that need one (returns 1 when it did). */
+int gdb_no_process_packet(struct gdbstub *gs, const char *pkt, size_t nl);
+/* D in extended mode (reply sent): the program runs on without traps, the connection stays; 1 when so. */
+int gdb_extended_detach(struct gdbstub *gs);
+/* gdb left or detached with no process: the parked process ends (does not return to serving). */
+void gdb_end_no_process(struct gdbstub *gs);
 
 /* xfer.c: qXfer objects. */
 int gdb_h_qxfer(struct gdbstub *gs, const char *a, size_t n);

@@ -114,7 +114,10 @@ int ui_run(struct dbg *d, int mode, FILE *script)
         }
     }
     u->write = cli_write;
+    if (mode == UI_CLI && !isatty(0))
+        setvbuf(stdin, NULL, _IONBF, 0); /* no read-ahead: an exec hands stdin on where the commands stopped */
     ui_session_init(u, d, mode);
+    u->script = script;
     if (mode == UI_TUI && !u->p->trace) { /* the syscalls panel reads the log */
         FILE *f = ui_trace_file(NULL);
         if (f) {
@@ -130,9 +133,12 @@ int ui_run(struct dbg *d, int mode, FILE *script)
     if (mode == UI_CLI)
         sigaction(SIGINT, &sa, NULL);
     ui_wait_start(u);
-    if (mode == UI_TUI)
+    if (mode == UI_TUI) {
         ui_tui_run(u, script);
-    else
+    } else {
+        if (ui_resuming())
+            script = ui_exec_resume(u, script);
         cli_loop(u, script);
+    }
     ui_finish_process(u, 0);
 }

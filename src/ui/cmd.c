@@ -15,7 +15,7 @@ const struct ui_cmd ui_cmds[] = {
     {"watch", NULL, cmd_watch, "watch EXPR: stop when EXPR's memory changes (old and new values)"},
     {"rwatch", NULL, cmd_watch, "rwatch EXPR: stop when EXPR's memory is read"},
     {"awatch", NULL, cmd_watch, "awatch EXPR: stop when EXPR's memory is read or written"},
-    {"catch", NULL, cmd_catch, "catch syscall [NAME|NUMBER...]: stop at syscall entry and return"},
+    {"catch", NULL, cmd_catch, "catch syscall [NAME|NUMBER...]: stop at syscall entry and return; catch exec: stop in a program exec'd"},
     {"continue", "c cont fg", cmd_continue, "continue [&]: run until something stops the program (& returns at once)"},
     {"interrupt", NULL, cmd_interrupt, "interrupt: stop the running program (a board: halt its CPU)"},
     {"stepi", "si", cmd_stepi, "stepi [N]: execute N instructions"},

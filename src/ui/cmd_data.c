@@ -272,6 +272,11 @@ int cmd_set(struct ui *u, char *a, const char *name)
     for (int i = 0; quiet[i]; i++)
         if (!strncmp(a, quiet[i], strlen(quiet[i])) && !isalnum((unsigned char)a[strlen(quiet[i])]))
             return 0; /* gdb settings that mean nothing here */
+    if (!strncmp(a, "breakpoint pending", 18)) { /* on: an unknown location makes a pending breakpoint */
+        const char *v = trim(a + 18);
+        u->pending_on = !strcmp(v, "on");
+        return 0;
+    }
     if (!strncmp(a, "var ", 4))
         a += 4;
     else if (!strncmp(a, "variable ", 9))

@@ -106,11 +106,15 @@ int cmd_info_breakpoints(struct ui *u, char *a, const char *name)
             continue;
         if (!shown++)
             ui_printf(u, "Num     Type            Disp Enb Address            What\n");
-        const char *type = b->kind == BP_BREAK ? (b->hw ? "hw breakpoint" : "breakpoint") : b->kind == BP_CATCH ? "catchpoint"
+        const char *type = b->kind == BP_BREAK ? (b->hw ? "hw breakpoint" : "breakpoint") : b->kind == BP_CATCH || b->kind == BP_EXEC ? "catchpoint"
                          : b->wtype == DBG_WATCH_READ ? "read watchpoint" : b->wtype == DBG_WATCH_ACCESS ? "acc watchpoint"
                          : "hw watchpoint";
         ui_printf(u, "%-7d %-15s %-4s %-3c ", b->num, type, b->temp ? "del" : "keep", b->enabled ? 'y' : 'n');
-        if (b->kind == BP_BREAK) {
+        if (b->kind == BP_BREAK && b->pending) {
+            ui_printf(u, "%-*s %s\n", u->addr_digits + 2, "<PENDING>", b->what);
+        } else if (b->kind == BP_EXEC) {
+            ui_printf(u, "%*sexec\n", u->addr_digits + 3, "");
+        } else if (b->kind == BP_BREAK) {
             char sym[256];
             uint64_t off = 0;
             const char *fn = symtab_lookup(u->p->syms, b->addr, &off);
@@ -136,7 +140,7 @@ int cmd_info_breakpoints(struct ui *u, char *a, const char *name)
         if (b->cond)
             ui_printf(u, "\tstop only if %s\n", b->cond);
         if (b->hits)
-            ui_printf(u, "\t%s already hit %d time%s\n", b->kind == BP_CATCH ? "catchpoint" : "breakpoint", b->hits,
+            ui_printf(u, "\t%s already hit %d time%s\n", b->kind == BP_CATCH || b->kind == BP_EXEC ? "catchpoint" : "breakpoint", b->hits,
                       b->hits == 1 ? "" : "s");
     }
     if (!shown)

@@ -48,9 +48,13 @@ int cmd_break(struct ui *u, char *a, const char *name)
         *cond = 0;
         cond = trim(cond + 4);
     }
-    uint64_t addr;
-    if (ui_location(u, a, &addr) < 0)
-        return -1;
+    uint64_t addr = 0;
+    int pending = 0;
+    if (ui_location(u, a, &addr) < 0) {
+        if (!u->pending_on || !*a || *a == '*')
+            return -1;
+        pending = 1; /* set breakpoint pending on: resolved when a program that has it is exec'd */
+    }
     struct ui_bp *b = ui_bp_new(u, BP_BREAK);
     if (!b)
         return ui_error(u, "out of memory");
@@ -59,7 +63,12 @@ int cmd_break(struct ui *u, char *a, const char *name)
     b->hw = !strcmp(name, "hbreak") || !strcmp(name, "thbreak");
     b->what = strdup(*a ? a : "*pc");
     b->cond = cond && *cond ? strdup(cond) : NULL;
+    b->pending = pending;
     ui_bp_enable(u, b, 1);
+    if (pending) {
+        ui_printf(u, "%s %d (%s) pending.\n", b->temp ? "Temporary breakpoint" : "Breakpoint", b->num, a);
+        return 0;
+    }
     const struct ui_line *l = ui_line_at(u, addr);
     ui_printf(u, "%s %d at 0x%" PRIx64, b->hw ? (b->temp ? "Temporary hardware assisted breakpoint" : "Hardware assisted breakpoint")
               : b->temp ? "Temporary breakpoint" : "Breakpoint", b->num, addr);
@@ -157,8 +166,16 @@ int cmd_catch(struct ui *u, char *a, const char *name)
 {
     (void)name;
     a = trim(a);
+    if (!strcmp(a, "exec")) { /* reported by the xtrace the exec of a foreign program starts (follow.c) */
+        struct ui_bp *b = ui_bp_new(u, BP_EXEC);
+        if (!b)
+            return ui_error(u, "out of memory");
+        b->enabled = 1;
+        ui_printf(u, "Catchpoint %d (exec)\n", b->num);
+        return 0;
+    }
     if (strncmp(a, "syscall", 7))
-        return ui_error(u, "only `catch syscall [NAME|NUMBER]...' is supported");
+        return ui_error(u, "only `catch syscall [NAME|NUMBER]...' and `catch exec' are supported");
     a = trim(a + 7);
     int nos[64], n = 0;
     for (char *t = strtok(a, " "); t && n < 64; t = strtok(NULL, " ")) {

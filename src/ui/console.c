@@ -46,6 +46,14 @@ const struct ui_board *ui_get_board(void) { return board.ctx ? &board : NULL; }
 int ui_tty_in(void) { return tty_in; }
 int ui_tty_out(void) { return tty_out; }
 
+void ui_console_adopt(int master, int tin, int tout)
+{
+    pty_master = master;
+    tty_in = tin;
+    tty_out = tout;
+    fcntl(master, F_SETFL, fcntl(master, F_GETFL) | O_NONBLOCK);
+}
+
 int ui_prepare_console(void)
 {
     if (pty_master >= 0)

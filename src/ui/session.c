@@ -282,6 +282,8 @@ struct ui_bp *ui_bp_new(struct ui *u, int kind)
 
 static void bp_apply(struct ui *u, struct ui_bp *b, int on)
 {
+    if (b->pending)
+        return; /* nothing in the target until its location exists */
     if (b->kind == BP_BREAK)
         on ? ins_add_kind(u, b->addr, b->hw) : ins_del(u, b->addr);
     else if (b->kind == BP_WATCH)
@@ -321,7 +323,7 @@ struct ui_bp *ui_bp_get(struct ui *u, int num)
 int ui_code_bp_at(struct ui *u, uint64_t addr)
 {
     for (int i = 0; i < u->nbps; i++)
-        if (u->bps[i].kind == BP_BREAK && u->bps[i].enabled && u->bps[i].addr == addr)
+        if (u->bps[i].kind == BP_BREAK && u->bps[i].enabled && !u->bps[i].pending && u->bps[i].addr == addr)
             return u->bps[i].num;
     return 0;
 }
@@ -352,6 +354,7 @@ int ui_session_init(struct ui *u, struct dbg *d, int mode)
     u->p = dbg_proc(d);
     u->isa = u->p->isa;
     u->mode = mode;
+    u->handoff_fd = -1;
     u->addr_digits = u->isa->elf_class == 2 ? 16 : 8;
     u->alive = 1;
     u->xfmt = 'x';
@@ -572,7 +575,7 @@ static int report_break(struct ui *u, uint64_t pc)
 {
     for (int i = 0; i < u->nbps; i++) {
         struct ui_bp *b = &u->bps[i];
-        if (b->kind != BP_BREAK || !b->enabled || b->addr != pc)
+        if (b->kind != BP_BREAK || !b->enabled || b->pending || b->addr != pc)
             continue;
         if (b->cond) {
             struct ui_val v;
@@ -610,6 +613,8 @@ static int line_step_done(struct ui *u, uint64_t pc)
 static int handle_stop(struct ui *u, const struct dbg_stop *st)
 {
     int stepped = u->op.last_step;
+    if (u->handoff_fd >= 0)
+        ui_exec_abandon(u); /* the exec we handed ourselves over for failed: this session goes on */
     u->st = *st;
     u->stopped = 1;
     u->running = 0;
@@ -672,6 +677,10 @@ static int handle_stop(struct ui *u, const struct dbg_stop *st)
         ui_printf(u, "\nProgram received signal SIGINT, Interrupt.\n");
         return stopped_here(u);
     case DBG_STOP_EXEC:
+        if (ui_exec_follow(u, st)) { /* the re-executed xtrace takes over and reports the exec */
+            resume(u, stepped ? DBG_STEP : DBG_CONTINUE);
+            return 0;
+        }
         ui_printf(u, "\nprocess %d is executing new program: %s (continuing lets it run without the debugger)\n",
                   (int)getpid(), st->path ? st->path : "?");
         return stopped_here(u);

@@ -433,7 +433,7 @@ int ui_tui_run(struct ui *u, FILE *script)
     init_colors(t);
     const char *copy = getenv("XTRACE_TUI_LOG");
     if (copy && *copy)
-        out_copy = fopen(copy, "we");
+        out_copy = fopen(copy, ui_resuming() ? "ae" : "we"); /* after an exec: the same log goes on */
     u->write = tui_write;
     u->leave = tui_leave;
     /* readline reads from our key queue and draws nothing itself */
@@ -459,6 +459,8 @@ int ui_tui_run(struct ui *u, FILE *script)
     set_status(t);
     ui_printf(u, "xtrace TUI: %s %s. Type help, or ? for keys; F5 runs.\n", u->p->exe_path,
               ui_get_board() ? "halted" : "stopped at its first instruction");
+    if (ui_resuming()) /* this xtrace continues a session across the program's exec */
+        script_in = ui_exec_resume(u, script_in);
     long last_draw = 0;
     unsigned long seen_con = 0, seen_sys = 0;
     int dirty = 1;

@@ -335,7 +335,11 @@ static void draw_breaks(struct tui *t, struct panel *p)
         int k = i + p->scroll;
         if (k < u->nbps) {
             const struct ui_bp *b = &u->bps[k];
-            if (b->kind == BP_BREAK) {
+            if (b->kind == BP_BREAK && b->pending) {
+                snprintf(buf, sizeof buf, "%-3d %c break <PENDING> %s", b->num, b->enabled ? 'y' : 'n', b->what);
+            } else if (b->kind == BP_EXEC) {
+                snprintf(buf, sizeof buf, "%-3d %c catch exec hits %d", b->num, b->enabled ? 'y' : 'n', b->hits);
+            } else if (b->kind == BP_BREAK) {
                 ui_symbolize(u, b->addr, sym, sizeof sym);
                 snprintf(buf, sizeof buf, "%-3d %c break 0x%" PRIx64 " %s hits %d", b->num, b->enabled ? 'y' : 'n',
                          b->addr, sym, b->hits);

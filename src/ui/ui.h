@@ -22,6 +22,11 @@ FILE *ui_trace_file(FILE *tee);
    it lets the guest thread end the process with the guest's status and does not return. */
 int ui_run(struct dbg *d, int mode, FILE *script);
 
+/* Before ui_run (and ui_prepare_console): this xtrace was re-executed by an exec of a foreign program under a
+   front end, which left its state in fd (--ui-resume FD): read it (the console's terminal fds are taken over).
+   Returns 0, or -1 with a message on stderr. */
+int ui_resume_from(int fd);
+
 /* A board attached through src/remote (xtrace attach/board): its UART and its emulator's monitor. */
 struct ui_board {
     void *ctx;                   /* argument of the functions below */

@@ -55,7 +55,7 @@ int ui_assign(struct ui *u, const struct ui_val *v, uint64_t x);
 
 /* ---- breakpoints (session.c) ---- */
 
-enum { BP_BREAK = 1, BP_WATCH, BP_CATCH };
+enum { BP_BREAK = 1, BP_WATCH, BP_CATCH, BP_EXEC };
 
 struct ui_bp {
     int num;             /* user-visible number */
@@ -72,6 +72,7 @@ struct ui_bp {
     char *cond;          /* "if" condition, or NULL */
     int *sysnos;         /* caught syscalls (catch), NULL with nsys < 0 for all */
     int nsys;            /* entries in sysnos, -1 for every syscall */
+    int pending;         /* a location not found in this program (set later, or after an exec): not inserted */
 };
 
 /* ---- frames (frames.c) ---- */
@@ -235,6 +236,9 @@ struct ui {
     int list_line;               /* next line list shows */
     void *tui;                   /* TUI state */
     void (*leave)(struct ui *u); /* gives the terminal back before the process image goes away (exec) */
+    FILE *script;                /* -x FILE being read (its rest goes with the front end across an exec) */
+    int pending_on;              /* set breakpoint pending on: an unknown location makes a pending breakpoint */
+    int handoff_fd;              /* state written for the xtrace an exec starts, -1 when none (exec failed) */
 };
 
 /* Command output. */
@@ -292,6 +296,19 @@ int ui_location(struct ui *u, const char *spec, uint64_t *addr);
 void ui_undo_record(struct ui *u);
 void ui_undo_clear(struct ui *u);
 int ui_undo_depth(void);
+/* ---- following an exec (follow.c) ---- */
+
+/* At an exec stop: when the new program is foreign, writes the session's state for the re-executed xtrace and
+   registers it with the target (dbg_set_frontend); returns 1 then (resume and the exec proceeds), else 0. */
+int ui_exec_follow(struct ui *u, const struct dbg_stop *st);
+/* After an exec that did not happen (execve failed): forgets the hand-over. */
+void ui_exec_abandon(struct ui *u);
+/* In the re-executed xtrace, after the first stop: restores the state, reports the exec and resumes as the old
+   session would have. Returns the rest of the -x script (or NULL). */
+FILE *ui_exec_resume(struct ui *u, FILE *script);
+/* True when this xtrace continues a session from before an exec (ui_resume_from succeeded). */
+int ui_resuming(void);
+
 /* Re-applies catchpoints to the target. */
 void ui_sync_catch(struct ui *u);
 /* Prints the active displays. */
@@ -354,6 +371,8 @@ int ui_tui_run(struct ui *u, FILE *script);
 int ui_console_master(void);
 int ui_tty_in(void);
 int ui_tty_out(void);
+/* Takes over the console of a session from before an exec: the pty master and the real terminal's fds. */
+void ui_console_adopt(int master, int tin, int tout);
 struct ui_text;
 /* Reads what the guest printed into the console text; the text; sends keys to the guest. */
 void ui_console_pump(void);

@@ -30,7 +30,9 @@ pass=0 fail=0
 for t in "${TESTS[@]}"; do
     for mode in arm thumb; do
         src="$SRC_DIR/$t.c" bin="$OUT/$t-$mode"
-        if ! "$CC" -O3 -static -Wall -m$mode -march=armv7ve -mfpu=neon-vfpv4 -mfp16-format=ieee -pthread \
+        arch=(-march=armv7ve -mfpu=neon-vfpv4) # v8*.c: ARMv8 AArch32 additions (qemu-arm's default cpu has them)
+        [[ $t == v8* ]] && arch=(-march=armv8-a -mfpu=neon-fp-armv8)
+        if ! "$CC" -O3 -static -Wall -m$mode "${arch[@]}" -mfp16-format=ieee -pthread \
             -o "$bin" "$src" >"$bin.log" 2>&1; then
             echo "FAIL $t -m$mode: compile error"; head -n 10 "$bin.log" | sed 's/^/    /'
             fail=$((fail + 1)); continue

@@ -23,23 +23,26 @@ if [ ${#bins[@]} -gt 0 ]; then
     fi
     echo "$out" | sed 's/^/    /'
 fi
-# Instructions implemented to shrink the report, checked against qemu-aarch64 on random and edge operands.
+# Instructions implemented to shrink the report, checked against qemu-aarch64 on random and edge operands
+# (a64sat: saturating/polynomial/crypto; a64est: FP estimates and round-to-odd narrowing under several FPCRs).
 if command -v aarch64-linux-gnu-gcc >/dev/null; then
     mkdir -p "$B/coverage"
-    if aarch64-linux-gnu-gcc -O2 -static -march=armv8-a+crypto -o "$B/coverage/a64sat" "$here/a64sat.c"; then
-        got=$("$B/xtrace" "$B/coverage/a64sat" 2>&1); st=$?
-        if [ $st -ne 0 ]; then
-            fail=$((fail + 1)); echo "FAIL coverage/a64sat: exit status $st: $(tail -n 3 <<<"$got")"
-        elif command -v qemu-aarch64 >/dev/null; then
-            ref=$(qemu-aarch64 "$B/coverage/a64sat" 2>&1)
-            if [ "$got" = "$ref" ]; then pass=$((pass + 1)); echo "PASS coverage/a64sat (same as qemu-aarch64)"
-            else fail=$((fail + 1)); echo "FAIL coverage/a64sat: differs from qemu-aarch64:"; diff <(echo "$ref") <(echo "$got") | head -n 10; fi
+    for t in a64sat a64est; do
+        if aarch64-linux-gnu-gcc -O2 -static -march=armv8-a+crypto -o "$B/coverage/$t" "$here/$t.c"; then
+            got=$("$B/xtrace" "$B/coverage/$t" 2>&1); st=$?
+            if [ $st -ne 0 ]; then
+                fail=$((fail + 1)); echo "FAIL coverage/$t: exit status $st: $(tail -n 3 <<<"$got")"
+            elif command -v qemu-aarch64 >/dev/null; then
+                ref=$(qemu-aarch64 "$B/coverage/$t" 2>&1)
+                if [ "$got" = "$ref" ]; then pass=$((pass + 1)); echo "PASS coverage/$t (same as qemu-aarch64)"
+                else fail=$((fail + 1)); echo "FAIL coverage/$t: differs from qemu-aarch64:"; diff <(echo "$ref") <(echo "$got") | head -n 10; fi
+            else
+                echo "SKIP coverage/$t: qemu-aarch64 not installed (ran without a fault)"
+            fi
         else
-            echo "SKIP coverage/a64sat: qemu-aarch64 not installed (ran without a fault)"
+            fail=$((fail + 1)); echo "FAIL coverage/$t: does not build"
         fi
-    else
-        fail=$((fail + 1)); echo "FAIL coverage/a64sat: does not build"
-    fi
+    done
 fi
 # The allowlist must not keep entries that are no longer needed.
 while read -r key reason; do

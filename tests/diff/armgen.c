@@ -231,7 +231,26 @@ static void gen_vfp(void)
     strcpy(ty, dp ? "f64" : "f32");
     unsigned n = dp ? 32 : 32;
     unsigned d = below(n), a = below(n), b = below(n);
-    switch (below(13)) {
+    switch (below(14)) {
+    case 12: /* ARMv8 additions (unconditional; qemu-arm's default cpu "max" has them) */
+        switch (below(5)) {
+        case 0: emit("vrint%s.%s %c%u, %c%u", PICK(((const char *[]){"a", "n", "p", "m", "x", "z", "r"})), ty, t, d, t, a); break;
+        case 1: emit("vcvt%s.%s.%s s%u, %c%u", PICK(((const char *[]){"a", "n", "p", "m"})), chance(50) ? "s32" : "u32", ty, below(32), t, a); break;
+        case 2: emit("vsel%s.%s %c%u, %c%u, %c%u", PICK(((const char *[]){"eq", "vs", "ge", "gt"})), ty, t, d, t, a, t, b); break;
+        case 3: emit("%s.%s %c%u, %c%u, %c%u", chance(50) ? "vmaxnm" : "vminnm", ty, t, d, t, a, t, b); break;
+        default: {
+            int q = chance(50);
+            char x[8], y[8], z[8];
+            if (q) { sprintf(x, "q%u", below(16)); sprintf(y, "q%u", below(16)); sprintf(z, "q%u", below(16)); }
+            else { sprintf(x, "d%u", below(32)); sprintf(y, "d%u", below(32)); sprintf(z, "d%u", below(32)); }
+            unsigned k = below(3);
+            if (k == 0) emit("vrint%s.f32 %s, %s", PICK(((const char *[]){"a", "n", "p", "m", "x", "z"})), x, y);
+            else if (k == 1) emit("vcvt%s.%s.f32 %s, %s", PICK(((const char *[]){"a", "n", "p", "m"})), chance(50) ? "s32" : "u32", x, y);
+            else emit("%s.f32 %s, %s, %s", chance(50) ? "vmaxnm" : "vminnm", x, y, z);
+            break;
+        }
+        }
+        break;
     case 0: case 1:
         emit("%s.%s %c%u, %c%u, %c%u", PICK(((const char *[]){"vadd", "vsub", "vmul", "vdiv", "vnmul", "vmla", "vmls", "vnmla", "vnmls", "vfma", "vfms", "vfnma", "vfnms"})), ty, t, d, t, a, t, b);
         break;
@@ -548,7 +567,7 @@ int main(int argc, char **argv)
     static const uint32_t modes[] = {0, 0, 0, 0x00400000u, 0x00800000u, 0x00c00000u, 0x01000000u, 0x02000000u, 0x03000000u, 0x03c00000u};
     uint32_t fpscr = PICK(modes), apsr = (uint32_t)(rnd() & 0xf80f0000u);
 
-    fprintf(out, "\t.syntax unified\n\t.arch armv7-a\n\t.arch_extension idiv\n\t.fpu neon-vfpv4\n\t.%s\n", thumb ? "thumb" : "arm");
+    fprintf(out, "\t.syntax unified\n\t.arch armv8-a\n\t.arch_extension idiv\n\t.fpu neon-fp-armv8\n\t.%s\n", thumb ? "thumb" : "arm");
     fprintf(out, "\t.text\n\t.global _start\n\t.type _start, %%function\n_start:\n");
     emit("ldr r0, =init_d");
     emit("vldmia r0!, {d0-d15}");

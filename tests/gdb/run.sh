@@ -34,6 +34,8 @@ if ! { build prog prog.c -static && build prog-dyn prog.c && build thread thread
        build spin spin.c -static && build sig sig.c -static && build block-read block.c -static &&
        build block-sleep block.c -static && build sigrace sigrace.c -static && build fork-prog fork.c -static &&
        build vfork-prog fork.c -static && build exec-prog fork.c -static &&
+       build sleepwait-suspend sleepwait.c -static && build sleepwait-remain sleepwait.c -static &&
+       build sleepwait-suspend-mt sleepwait.c -static -pthread &&
        { [ "$B/rspclient" -nt "$here/rspclient.c" ] || cc -O1 -o "$B/rspclient" "$here/rspclient.c"; }; }; then
     echo "FAIL setup: cannot build the test programs"; echo "0 passed, 1 failed"; exit 1
 fi
@@ -87,7 +89,7 @@ start_stub() {
 gdb_bg() {
     local out=$1 script=$2 target=$3 prog=$4
     (cd "$B" && exec env --default-signal=INT "$GDB" -batch -nx -ex 'set pagination off' -ex 'set confirm off' \
-        -ex 'set width 0' -ex "target remote $target" -x "$script" "$prog" >"$out" 2>&1 </dev/null) &
+        -ex 'set width 0' -ex "${TARGET_KIND:-target remote} $target" -x "$script" "$prog" >"$out" 2>&1 </dev/null) &
     gpid=$!
     pids+=("$gpid")
 }
@@ -158,6 +160,12 @@ scenario ctrlc xtrace spin cat # qemu-riscv64 7.2 does not stop a spinning guest
 # Ctrl-C of a guest blocked in a host call (qemu-riscv64 7.2 does not stop it either)
 scenario intr-read xtrace block-read cat
 scenario intr-sleep xtrace block-sleep cat
+# ... in rt_sigsuspend (the wait goes on after continue), and in a nanosleep restarted with the time left
+scenario intr-suspend xtrace sleepwait-suspend cat
+scenario intr-remain xtrace sleepwait-remain cat
+# a process-directed signal under the stub reaches the one guest thread that does not block it
+thread_filter() { sed -E 's/Thread [0-9]+\.[0-9]+/Thread PID.TID/g'; }
+scenario sigroute xtrace sleepwait-suspend-mt thread_filter
 # A signal from another process just as the guest is about to block in read() must interrupt it, never be
 # lost (with the syscall log on, which widens that window, xtrace used to hang here).
 sigrace() {
@@ -191,6 +199,12 @@ cli_intr
 scenario catch-fork xtrace fork-prog cat
 scenario catch-vfork xtrace vfork-prog cat
 scenario catch-exec xtrace exec-prog cat
+# target extended-remote: the connection outlives the program; run (vRun) starts it again, kill (vKill) too
+TARGET_KIND="target extended-remote" scenario extended-run xtrace prog cat
+# ... also after the followed fork child (which then holds the connection) exits; the fork-prog is run again
+TARGET_KIND="target extended-remote" scenario extended-fork xtrace fork-prog cat
+# ... and after detach (the program runs on; a keeper process holds the connection for the next run)
+TARGET_KIND="target extended-remote" scenario extended-detach xtrace prog cat
 scenario fork-keep xtrace fork-prog cat
 scenario fork-child xtrace fork-prog cat
 both fork-bp fork-prog nodetach_filter

@@ -52,20 +52,26 @@ build_dw4() { # out compiler
     fi
 }
 build_dw4 prog-dw4 "$CC"
+# exec-*.cmd: exec-a execs the foreign program exec-b (the front end follows it into the re-executed xtrace)
+for p in exec-a exec-b; do
+    if [ ! -x "$B/$p" ] || [ "$SRC/$p.c" -nt "$B/$p" ]; then
+        (cd "$SRC" && "$CC" -g -O0 -static -o "$B/$p" "$p.c") || bad "build $p"
+    fi
+done
 A64CC=${A64_CC:-aarch64-linux-gnu-gcc}
 command -v "$A64CC" >/dev/null 2>&1 && build_dw4 prog-a64 "$A64CC"
 export HOME="$B/home" XTRACE_HISTORY=""
 mkdir -p "$HOME"
 
 # ---- line mode ----
-norm() { sed -E 's/process [0-9]+/process PID/g; s/LWP [0-9]+ */LWP N  /g; s/0x0*3f[0-9a-f]{8}\b/0xSTACK/g'; }
+norm() { sed -E "s#$B/#BUILD/#g" | sed -E 's/process [0-9]+/process PID/g; s/LWP [0-9]+ */LWP N  /g; s/0x0*3f[0-9a-f]{8}\b/0xSTACK/g'; }
 for cmd in "$SRC"/cli/*.cmd; do
     name=$(basename "$cmd" .cmd)
     exp="$SRC/cli/$name.expected"
     out="$B/cli-$name.out"
     prog=./prog
     case $name in arm-*) prog=./prog-arm ;; thumb-*) prog=./prog-thumb ;; dw4-*) prog=./prog-dw4 ;; a64-*) prog=./prog-a64 ;;
-        ret-arm) prog=./rettypes-arm ;; esac
+        ret-arm) prog=./rettypes-arm ;; exec-*) prog=./exec-a ;; esac
     if [ "$prog" != ./prog ] && [ ! -x "$B/$prog" ]; then bad "cli/$name" "no cross compiler for $prog"; continue; fi
     (cd "$B" && timeout 20 "$X" --cli -x "$cmd" "$prog" </dev/null 2>&1; echo "[xtrace exit status $?]") | norm >"$out"
     if [ "${UPDATE:-0}" = 1 ]; then
@@ -111,6 +117,16 @@ if [ -z "$corrupt_bad" ] && [ "$corrupt_ok" -gt 0 ]; then ok "cli/corrupt-dwarf 
 # Commands from stdin give the same transcript as -x.
 printf 'break main\ncontinue\nquit\n' | (cd "$B" && timeout 20 "$X" --cli ./prog >"$B/stdin.out" 2>&1)
 if grep -q '^Breakpoint 1, main () at prog.c:21$' "$B/stdin.out"; then ok "cli/stdin"; else bad "cli/stdin"; fi
+# Commands from a pipe go on after an exec where the old image stopped reading them (stdin is read unbuffered).
+printf 'set breakpoint pending on\nbreak second_func\ncontinue\nprint stage\ncontinue\n' |
+    (cd "$B" && timeout 20 "$X" --cli ./exec-a >"$B/stdin-exec.out" 2>&1)
+if grep -q '^Breakpoint 1, second_func () at exec-b.c:8$' "$B/stdin-exec.out" && grep -q '^\$1 = 2$' "$B/stdin-exec.out" &&
+    grep -q '^exec-b: from-a r 12$' "$B/stdin-exec.out"; then ok "cli/stdin-exec"; else bad "cli/stdin-exec"; fi
+# The exec of a host program: said at the exec stop; it runs natively, without the debugger.
+printf 'continue\ncontinue\n' | (cd "$B" && timeout 20 "$X" --cli ./exec-a /bin/true >"$B/host-exec.out" 2>&1)
+hst=$?
+if [ $hst = 0 ] && grep -q '^process [0-9]* is executing new program: /bin/true (continuing lets it run without the debugger)$' "$B/host-exec.out"; then
+    ok "cli/host-exec"; else bad "cli/host-exec" "status $hst"; fi
 
 # ---- TUI through tmux (a private server, killed on exit) ----
 if ! command -v tmux >/dev/null 2>&1; then
@@ -202,6 +218,22 @@ T send-keys -t ui2 F5
 check f5-continue 'Breakpoint 1, 0x[0-9a-f]+ in _start \(\)'
 send "quit"
 T kill-session -t ui2 >/dev/null 2>&1
+
+# An exec of a foreign program: the TUI follows it (breakpoint pending in the new program, the console kept).
+S=ui-exec
+T new-session -d -s ui-exec -x 100 -y 30 "cd '$B' && TERM=xterm-256color '$X' --tui ./exec-a; echo \"TUI-EXITED rc=\$?\"; sleep 60"
+wait_for 'stopped: at entry' >/dev/null
+send "set breakpoint pending on"
+send "break second_func"
+send "continue"
+check exec-report 'process [0-9]+ is executing new program: .*/exec-b'
+check exec-break 'Breakpoint 1, second_func \(\) at exec-b.c:8'
+check exec-code 'B> 0x[0-9a-f]+ <second_fu'
+send "continue"
+check exec-console '^exec-b: from-a r 12 +\|'
+send "quit"
+check exec-quit 'TUI-EXITED rc=0'
+T kill-session -t ui-exec >/dev/null 2>&1
 
 # arm: the Thumb build in the TUI: Thumb disassembly (2-byte steps), 8-digit arm registers, cpsr decoded, finish's value.
 S=ui3

@@ -44,12 +44,20 @@ static int default_action(int sig)
 }
 
 /* Signals whose guest mask is mirrored on the host thread, so that a signal the guest blocks stays pending
-   in the host kernel (where signalfd and sigtimedwait find it, and where it interrupts nothing): the
-   classic signals except the synchronous faults xtrace takes itself and the unblockable ones. */
+   in the host kernel (where signalfd and sigtimedwait find it, where it interrupts nothing, and where
+   realtime signals keep every queued instance with its value): guest signal n is host signal n, for the
+   classic signals except the synchronous faults xtrace takes itself and the unblockable ones, and for the
+   realtime ones except three the host process owns and a guest therefore cannot hold there:
+   32 and 33 (the host C library's cancellation and set*id broadcast signals, which its pthread_sigmask and
+   sigaction refuse to touch) and EMU_WAKE_SIG, 62 (xtrace's own wake-up signal, wake.c). Those three work
+   only through the emulator's queue: a guest that sends them to itself while blocked still finds them with
+   sigtimedwait/sigpending, but a signalfd does not see them and a second instance is merged with the first. */
 int sig_host_maskable(int sig)
 {
-    return sig >= 1 && sig < 32 && sig != SIGSEGV && sig != SIGBUS && sig != SIGILL && sig != SIGFPE &&
-           sig != SIGTRAP && sig != SIGKILL && sig != SIGSTOP;
+    if (sig >= 32)
+        return sig <= 64 && sig != 32 && sig != 33 && sig != EMU_WAKE_SIG;
+    return sig >= 1 && sig != SIGSEGV && sig != SIGBUS && sig != SIGILL && sig != SIGFPE && sig != SIGTRAP &&
+           sig != SIGKILL && sig != SIGSTOP;
 }
 
 void sig_host_mask(uint64_t guest_mask)
@@ -57,7 +65,7 @@ void sig_host_mask(uint64_t guest_mask)
     sigset_t blk, unb;
     sigemptyset(&blk);
     sigemptyset(&unb);
-    for (int s = 1; s < 32; s++)
+    for (int s = 1; s <= 64; s++)
         if (sig_host_maskable(s))
             sigaddset(guest_mask & BIT(s) ? &blk : &unb, s);
     pthread_sigmask(SIG_BLOCK, &blk, NULL);
@@ -77,7 +85,7 @@ void sig_adopt_host_mask(struct emu_cpu *c)
     sigset_t cur;
     if (pthread_sigmask(SIG_BLOCK, NULL, &cur) != 0)
         return;
-    for (int s = 1; s < 32; s++)
+    for (int s = 1; s <= 64; s++)
         if (sig_host_maskable(s) && sigismember(&cur, s))
             c->sigmask |= BIT(s);
 }
@@ -209,8 +217,13 @@ static void on_host_signal(int sig, siginfo_t *si, void *uc)
 {
     (void)uc;
     struct emu_cpu *c = emu_current();
-    if (!c && async_proc)
-        c = async_proc->threads;
+    if (!c && async_proc) { /* a helper thread (the gdb stub's): as the kernel would, a thread not blocking it */
+        for (struct emu_cpu *t = async_proc->threads; t && !c; t = t->next_thread)
+            if (!(__atomic_load_n(&t->sigmask, __ATOMIC_RELAXED) & BIT(sig)))
+                c = t;
+        if (!c)
+            c = async_proc->threads;
+    }
     if (!c)
         return;
     struct sig_info info = {si->si_code, si->si_pid, (int)si->si_uid, (uint64_t)(uintptr_t)si->si_addr};
@@ -223,7 +236,7 @@ static void on_host_signal(int sig, siginfo_t *si, void *uc)
 static void mirror_on_host(struct emu_proc *p, int sig, const struct guest_sigaction *act)
 {
     if (sig == SIGSEGV || sig == SIGBUS || sig == SIGILL || sig == SIGFPE || sig == SIGTRAP || sig == SIGKILL ||
-        sig == SIGSTOP || sig >= 32) /* realtime signals stay on the host's default; glibc uses 32-33 itself */
+        sig == SIGSTOP || (sig >= 32 && !sig_host_maskable(sig))) /* 32, 33, 62: the host's own */
         return;
     async_proc = p;
     struct sigaction sa;
@@ -416,7 +429,7 @@ SYS(sys_rt_sigprocmask)
         default: return -EINVAL;
         }
         c->sigmask &= ~UNBLOCKABLE;
-        if ((c->sigmask ^ old) & 0xffffffffu)
+        if (c->sigmask ^ old)
             sig_host_mask(c->sigmask);
     }
     if (a[2] && mem_write(MEMP, a[2], &old, 8) < 0)
@@ -430,7 +443,7 @@ SYS(sys_rt_sigpending)
     uint64_t set = c->pending & c->sigmask;
     sigset_t host; /* blocked signals wait in the host kernel too (see sig_host_mask) */
     if (sigpending(&host) == 0)
-        for (int s = 1; s < 32; s++)
+        for (int s = 1; s <= 64; s++)
             if (sig_host_maskable(s) && sigismember(&host, s))
                 set |= BIT(s) & c->sigmask;
     if (a[1] != 8)
@@ -438,8 +451,37 @@ SYS(sys_rt_sigpending)
     return mem_write(MEMP, a[0], &set, 8);
 }
 
+/* A debugger interrupt while rt_sigsuspend waits: reported as SIGINT at the syscall instruction, as the
+   dispatcher does for the other blocking calls (which it restarts); the wait then goes on transparently, since
+   restarting would lose the temporary mask. The emulator lock is held during the stop when the dispatcher
+   released it (relock), so that the other guest threads stay stopped too. A signal the debugger resumes with
+   is queued and ends the wait. */
+static void sigsuspend_stop(struct emu_cpu *c, int relock)
+{
+    struct emu_proc *p = c->proc;
+    emu_block_end(c); /* not blocking while stopped: the waker stops kicking this thread */
+    if (relock)
+        emu_lock(p);
+    if (dbg_interrupt_requested(p->dbg)) { /* still: another thread may have reported it while we waited */
+        uint64_t next = c->pc;
+        if (c->cur)
+            c->pc = c->cur->pc;
+        struct dbg_stop st = {.kind = DBG_STOP_INTERRUPT, .sig = SIGINT};
+        int sig = dbg_report(c, &st);
+        c->pc = next;
+        if (sig) {
+            struct sig_info si = {SI_USER, 0, 0, 0};
+            sig_queue(c, sig, &si);
+        }
+    }
+    if (relock)
+        emu_unlock(p);
+    emu_block_begin(c); /* the loop looks at pending signals and interrupts itself */
+}
+
 SYS(sys_rt_sigsuspend)
 {
+    int relock = c->proc->nthreads > 1; /* the dispatcher released the lock around this blocking call */
     sig_adopt_host_mask(c);
     uint64_t set;
     if (a[1] != 8)
@@ -455,15 +497,23 @@ SYS(sys_rt_sigsuspend)
     sigfillset(&all);
     pthread_sigmask(SIG_BLOCK, &all, &old);
     during = old; /* with the guest's temporary mask mirrored, so host-pending signals it opens arrive */
-    for (int s = 1; s < 32; s++)
+    for (int s = 1; s <= 64; s++)
         if (sig_host_maskable(s)) {
             if (c->sigmask & BIT(s))
                 sigaddset(&during, s);
             else
                 sigdelset(&during, s);
         }
-    while (!(__atomic_load_n(&c->pending, __ATOMIC_SEQ_CST) & ~c->sigmask))
+    struct dbg *d = c->proc->dbg;
+    while (!(__atomic_load_n(&c->pending, __ATOMIC_SEQ_CST) & ~c->sigmask)) {
+        if (d && dbg_interrupt_requested(d)) {
+            pthread_sigmask(SIG_SETMASK, &old, NULL);
+            sigsuspend_stop(c, relock);
+            pthread_sigmask(SIG_BLOCK, &all, NULL);
+            continue;
+        }
         sigsuspend(&during);
+    }
     pthread_sigmask(SIG_SETMASK, &old, NULL);
     return -EINTR;
 }
@@ -473,7 +523,7 @@ SYS(sys_rt_sigreturn)
     (void)a;
     uint64_t before = c->sigmask;
     int64_t r = c->proc->isa->sig_return(c);
-    if ((c->sigmask ^ before) & 0xffffffffu)
+    if (c->sigmask ^ before)
         sig_host_mask(c->sigmask); /* the frame's mask may differ from the one the host thread has */
     return r;
 }

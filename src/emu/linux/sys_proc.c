@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "sigdeliver.h"
 #include "sys.h"
 
 SYS(sys_getpid) { (void)c; (void)a; return getpid(); }
@@ -96,20 +97,91 @@ SYS(sys_gettimeofday)
     return RET(syscall(SYS_gettimeofday, tv, tz));
 }
 
+/* Relative sleeps run to an absolute deadline, kept per thread as the kernel's restart_block does
+   (kernel/time/hrtimer.c hrtimer_nanosleep_restart): when a sleep is cut short and then restarted without the
+   guest seeing EINTR (a debugger interrupt, a signal without a handler, an SA_RESTART one), the restarted call
+   - the same syscall instruction with the same arguments - sleeps only what was left. Guest threads are host
+   threads, so the block is thread-local. */
+static __thread struct {
+    int valid;                   /* set when the last sleep of this thread was interrupted and will be restarted */
+    uint64_t pc, args[4];        /* the syscall instruction and arguments it belongs to */
+    int64_t req[2];              /* the request as it was read (sec, nsec) */
+    clockid_t clk;               /* the clock the deadline is on */
+    struct timespec deadline;
+} sleep_restart;
+
+/* Sleeps for the guest timespec at req (relative on clk), writing what is left to rem (0: none) when
+   interrupted. Returns 0 or a negative errno. */
+static int64_t sleep_rel(struct emu_cpu *c, const uint64_t a[4], clockid_t clk, uint64_t req, uint64_t rem)
+{
+    int64_t t[2];
+    if (mem_read(MEMP, req, t, sizeof t) < 0)
+        return -EFAULT;
+    if (t[0] < 0 || t[1] < 0 || t[1] >= 1000000000L)
+        return -EINVAL;
+    /* Relative CLOCK_REALTIME/TAI sleeps do not follow clock changes: the kernel times them on the monotonic
+       base. */
+    clockid_t base = clk == CLOCK_BOOTTIME ? CLOCK_BOOTTIME : CLOCK_MONOTONIC;
+    struct timespec dl;
+    uint64_t pc = c->cur ? c->cur->pc : 0;
+    if (sleep_restart.valid && sleep_restart.pc == pc && !memcmp(sleep_restart.args, a, sizeof sleep_restart.args) &&
+        sleep_restart.req[0] == t[0] && sleep_restart.req[1] == t[1] && sleep_restart.clk == base) {
+        dl = sleep_restart.deadline;
+    } else {
+        clock_gettime(base, &dl);
+        dl.tv_sec += t[0] + (dl.tv_nsec + t[1]) / 1000000000L;
+        dl.tv_nsec = (dl.tv_nsec + t[1]) % 1000000000L;
+    }
+    sleep_restart.valid = 0;
+    long r = syscall(SYS_clock_nanosleep, base, TIMER_ABSTIME, &dl, NULL);
+    if (r == 0)
+        return 0;
+    int err = errno;
+    if (err != EINTR)
+        return -(int64_t)sys_errno(err);
+    if (rem) {
+        struct timespec now;
+        clock_gettime(base, &now);
+        int64_t left = (int64_t)(dl.tv_sec - now.tv_sec) * 1000000000LL + (dl.tv_nsec - now.tv_nsec);
+        if (left < 0)
+            left = 0;
+        int64_t o[2] = {left / 1000000000LL, left % 1000000000LL};
+        if (mem_write(MEMP, rem, o, sizeof o) < 0)
+            return -EFAULT;
+    }
+    /* The dispatcher restarts the call (instead of returning EINTR) exactly in these cases (syscall.c). */
+    if (sig_restartable(c) || !(__atomic_load_n(&c->pending, __ATOMIC_SEQ_CST) & ~c->sigmask)) {
+        sleep_restart.valid = 1;
+        sleep_restart.pc = pc;
+        memcpy(sleep_restart.args, a, sizeof sleep_restart.args);
+        sleep_restart.req[0] = t[0], sleep_restart.req[1] = t[1];
+        sleep_restart.clk = base;
+        sleep_restart.deadline = dl;
+    }
+    return -EINTR;
+}
+
 SYS(sys_nanosleep)
 {
-    void *req = gptr(c, a[0], 16, MEM_R), *rem = a[1] ? gptr(c, a[1], 16, MEM_W) : NULL;
-    if (!req || (a[1] && !rem))
+    if (a[1] && !gptr(c, a[1], 16, MEM_W))
         return -EFAULT;
-    return RET(syscall(SYS_nanosleep, req, rem));
+    return sleep_rel(c, (const uint64_t[4]){a[0], a[1], 0, 0}, CLOCK_MONOTONIC, a[0], a[1]);
 }
 
 SYS(sys_clock_nanosleep)
 {
+    clockid_t clk = (clockid_t)a[0];
+    int rel_ok = clk == CLOCK_REALTIME || clk == CLOCK_MONOTONIC || clk == CLOCK_BOOTTIME || clk == CLOCK_TAI;
+    if (!((int)a[1] & TIMER_ABSTIME) && rel_ok) {
+        if (a[3] && !gptr(c, a[3], 16, MEM_W))
+            return -EFAULT;
+        return sleep_rel(c, a, clk, a[2], a[3]);
+    }
+    /* Absolute sleeps restart to the same deadline by themselves; CPU-time clocks are the host's. */
     void *req = gptr(c, a[2], 16, MEM_R), *rem = a[3] ? gptr(c, a[3], 16, MEM_W) : NULL;
     if (!req || (a[3] && !rem))
         return -EFAULT;
-    long r = syscall(SYS_clock_nanosleep, (clockid_t)a[0], (int)a[1], req, rem);
+    long r = syscall(SYS_clock_nanosleep, clk, (int)a[1], req, rem);
     return r < 0 ? ERR() : 0;
 }
 

@@ -113,7 +113,7 @@ static int64_t sigtimedwait_common(struct emu_cpu *c, const uint64_t a[6], int t
     sigset_t hset;
     sigemptyset(&hset);
     for (int s = 1; s <= 64; s++)
-        if ((set & BIT(s)) && (s < 32 || s > 33)) /* 32 and 33 are the host C library's own */
+        if ((set & BIT(s)) && (s < 32 || sig_host_maskable(s))) /* not 32, 33, 62: the host's own */
             sigaddset(&hset, s);
     /* A call the dispatcher does not treat as blocking (rt_sigtimedwait_time64) drops the lock itself. */
     struct emu_proc *p = c->proc;
@@ -158,6 +158,9 @@ static int64_t signalfd_common(struct emu_cpu *c, uint64_t fd, uint64_t mask, ui
         return -EFAULT;
     sigset_t hset;
     sys_host_sigset(set & ~UNBLOCKABLE, &hset);
+    for (int s = 32; s <= 64; s++) /* 32, 33 and 62 never wait on the host (sig_host_maskable) */
+        if (!sig_host_maskable(s))
+            sigdelset(&hset, s);
     int hflags = (flags & G_O_NONBLOCK ? SFD_NONBLOCK : 0) | (flags & G_O_CLOEXEC ? SFD_CLOEXEC : 0);
     return RET(signalfd((int)(int32_t)fd, &hset, hflags));
 }

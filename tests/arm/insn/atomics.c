@@ -81,6 +81,13 @@ int main(void)
     uint32_t v = 5, st;
     __asm__ volatile("clrex\n\tstrex %0, %2, [%1]" : "=&r"(st) : "r"(&v), "r"(9u) : "memory");
     EQ(st, 1); EQ(v, 5);
+#ifdef __thumb__
+    { /* T32 LDREX/STREX take an immediate offset (imm8 * 4) */
+        uint32_t arr[4] = {1, 2, 3, 4}, got;
+        __asm__ volatile("ldrex %0, [%2, #8]\n\tadd %0, %0, #10\n\tstrex %1, %0, [%2, #8]" : "=&r"(got), "=&r"(st) : "r"(arr) : "memory");
+        EQ(st, 0); EQ(arr[2], 13); EQ(arr[1], 2); EQ(arr[3], 4);
+    }
+#endif
     __asm__ volatile("ldrex %0, [%1]\n\tclrex\n\tstrex %0, %2, [%1]" : "=&r"(st) : "r"(&v), "r"(9u) : "memory");
     EQ(st, 1);
     /* kuser helpers */

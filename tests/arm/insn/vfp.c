@@ -55,6 +55,12 @@ static void fz_dn(void)
     EQ(WITH(RN, muls(0x0d800000u, 0x30800000u), &f), 0x00080000u); EQ(f, 0); /* 2^-100 * 2^-30, exact */
     EQ(WITH(FZ, muls(0x0d800000u, 0x30800000u), &f), 0); EQ(f, UFC);  /* flushed result */
     EQ(WITH(RN, muls(0x0d800001u, 0x30800000u), &f) != 0, 1); EQ(f, UFC | IXC);
+    EQ(WITH(FZ, muls(0x1f800001u, 0x1f800001u), &f), 0); EQ(f, UFC);          /* inexact tiny product: UFC only */
+    EQ(WITH(FZ, adds(0x00800001u, 0x80800000u), &f), 0); EQ(f, UFC);          /* exact tiny difference */
+    EQ(WITH(RN, adds(0x00800001u, 0x80800000u), &f), 1); EQ(f, 0);
+    EQ(WITH(FZ, muls(0x3fc00000u, 0x40000000u), &f), 0x40400000u); EQ(f, 0);   /* 1.5 * 2 */
+    EQ(WITH(FZ, divs(0x3f800000u, 0x40400000u), &f), 0x3eaaaaabu); EQ(f, IXC); /* 1/3 */
+    EQ(WITH(FZ | DN, divs(0, 0), &f), 0x7fc00000u); EQ(f, IOC);
     EQ(WITH(RN, adds(0x7fc12345u, 0x3f800000u), &f), 0x7fc12345u); EQ(f, 0);
     EQ(WITH(DN, adds(0x7fc12345u, 0x3f800000u), &f), 0x7fc00000u);
     EQ(WITH(RN, adds(0x3f800000u, 0x7f812345u), &f), 0x7fc12345u); EQ(f, IOC); /* signaling: quieted */

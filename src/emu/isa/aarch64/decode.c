@@ -7,11 +7,12 @@
 
 extern const struct a64_insn a64_simd_sat[]; /* Advanced SIMD saturating multiplies/shifts, polynomial (simd_sat.c) */
 extern const struct a64_insn a64_simd_crypto[]; /* SHA-1 and SHA-256 (simd_crypto.c) */
+extern const struct a64_insn a64_simd_est[]; /* reciprocal estimates, FCVTXN (simd_est.c) */
 
 /* Every group table, in priority order (earlier rows win where patterns overlap). */
 static const struct a64_insn *const tables[] = {a64_dp_imm, a64_br_sys, a64_ldst, a64_simd_ldst, a64_dp_reg,
                                                 a64_fp, a64_simd2, a64_simd, a64_simd_fp, a64_simd_sat,
-                                                a64_simd_crypto, NULL};
+                                                a64_simd_crypto, a64_simd_est, NULL};
 
 /* Rows bucketed by op0 = bits 28:25 (the A64 top-level encoding group). */
 static const struct a64_insn **bucket[16];

@@ -111,8 +111,10 @@ OPFN(arm_op_smlad);   /* rm bit0 X, bit1 subtract, bit2 accumulate rs3, bit3 lon
 OPFN(arm_op_smulw);   /* rm bit1 top of rs2, bit2 accumulate rs3 */
 OPFN(arm_op_smlalxy); /* rd low, rs3 high; rm bit0 top of rs1, bit1 top of rs2 */
 OPFN(arm_op_sat16);   /* rd = sat16(rs1, imm bits); rs2 1 signed */
-OPFN(arm_op_ldrex);   /* rd = [rs1]; rm size 1/2/4/8 (8: rd, rd+1 -> rs3) */
-OPFN(arm_op_strex);   /* rd = status, store rs2 [rs3 second word] to [rs1]; rm size */
+OPFN(arm_op_ldrex);   /* rd = [rs1 + imm]; rm size 1/2/4/8 (8: rd, rd+1 -> rs3) | ARM_EXCL_* */
+OPFN(arm_op_strex);   /* rd = status, store rs2 [rs3 second word] to [rs1 + imm]; rm size | ARM_EXCL_* */
+/* ldrex/strex rm flags: acquire/release ordering (LDA*, STL*), and no monitor or status (LDA, STL). */
+enum { ARM_EXCL_ACQREL = 16, ARM_EXCL_PLAIN = 32 };
 OPFN(arm_op_clrex);
 OPFN(arm_op_swp);     /* rd = [rs1], [rs1] = rs2; rm size */
 OPFN(arm_op_illegal);
@@ -148,6 +150,37 @@ void arm_fp_init(struct emu_cpu *c);
 /* The whole FPSCR with the cumulative flags merged (also refreshes the fpscr field); and its write. */
 uint32_t arm_fpscr_read(struct emu_cpu *c);
 void arm_fpscr_write(struct emu_cpu *c, uint32_t v);
+
+/* ARMv8 FP additions (v8fp.c): VSEL, VMAXNM/VMINNM, VRINT{A,N,P,M}, VCVT{A,N,P,M} (scalar 1111 1110 ... 101x)
+   and the Advanced SIMD VRINT*, VCVT{A,N,P,M}, VMAXNM/VMINNM; w is the A32 form (T32 scalar words are the
+   same). Returns 0 when w is none of them; with b NULL it only says whether it is one. */
+int arm_decode_v8fp(uint64_t pc, unsigned len, uint32_t w, struct blk_builder *b, uint32_t pcval);
+
+/* Backend entry points shared across files: the decoder (decode.c), signal frames (signal.c), memory operand
+   of an op (memref.c), stack unwinding (unwind.c), gdb's register numbering and target description (gdb.c),
+   and the guest-visible CPSR (isa.c). */
+int arm_decode(struct emu_proc *p, uint64_t pc, struct blk_builder *b);
+int arm_sig_setup(struct emu_cpu *c, int sig, const struct sig_info *info, const struct guest_sigaction *act,
+                  uint64_t sp);
+int64_t arm_sig_return(struct emu_cpu *c);
+int arm_mem_ref(struct emu_cpu *c, const struct op *o, uint64_t *addr, unsigned *len);
+int arm_unwind(struct emu_cpu *c, uint64_t *pcs, int max);
+extern const struct isa_reg arm_gdb_regs[];
+extern const char *const arm_gdb_xml[];
+uint64_t arm_get_cpsr(struct emu_cpu *c);
+void arm_set_cpsr(struct emu_cpu *c, uint64_t v);
+
+/* IT state (itstate.c). ITSTATE is CPSR.IT[7:0]: base condition in 7:5, the rest of the mask in 4:0.
+   arm_it_note records the state of an instruction inside an IT block (it_insn/hw: the IT instruction);
+   arm_it_at gives it back for a T32 pc (bit 0 set), 0 when pc is not in an IT block (or the code changed),
+   with the IT instruction's address in *it_insn (when not NULL);
+   arm_it_take_pending gives the one-shot state arm_it_set asked for at pc. arm_it_current is the state at the
+   cpu's pc (CPSR.IT); arm_it_set makes the next block at the cpu's pc start with itstate. */
+void arm_it_note(uint64_t pc, unsigned itstate, uint64_t it_insn, unsigned hw);
+unsigned arm_it_at(struct emu_proc *p, uint64_t pc, uint64_t *it_insn);
+int arm_it_take_pending(uint64_t pc, unsigned *itstate);
+unsigned arm_it_current(struct emu_cpu *c);
+void arm_it_set(struct emu_cpu *c, unsigned itstate);
 
 /* Advanced SIMD (neon_*.c): decodes the A32 form of a NEON instruction (data processing 0xf2/0xf3, element
    and structure loads/stores 0xf4; T32 words are rewritten to that form by the caller). Returns 0 when the

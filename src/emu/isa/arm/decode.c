@@ -389,11 +389,17 @@ static int misc(uint64_t pc, uint32_t w, struct op *t, unsigned *flags)
     return -1;
 }
 
+/* LDREX/STREX (bits 9:8 = 3), LDAEX/STLEX (2), LDA/STL (0); bits 22:21 the size. */
 static int excl(uint64_t pc, uint32_t w, struct op *t, unsigned *flags)
 {
     static const uint8_t size[4] = {4, 8, 1, 2};
+    unsigned kind = F(w, 9, 8);
     t->rm = size[F(w, 22, 21)];
     t->rs1 = (uint8_t)F(w, 19, 16);
+    if (kind == 1 || F(w, 11, 10) != 3 || (kind == 0 && t->rm == 8))
+        return -1;
+    if (kind != 3)
+        t->rm |= ARM_EXCL_ACQREL | (kind == 0 ? ARM_EXCL_PLAIN : 0);
     if (F(w, 20, 20)) {
         t->fn = arm_op_ldrex;
         t->rd = (uint8_t)F(w, 15, 12);
@@ -519,6 +525,8 @@ int arm_decode_a32(struct emu_proc *p, uint64_t pc, uint32_t w, struct blk_build
     t.len = 4;
     int r = -1;
     if (cond == 15) {
+        if (arm_decode_v8fp(pc, 4, w, b, (uint32_t)pc + 8))
+            return 4;
         if ((w & 0xfe000000u) == 0xf2000000u && arm_decode_neon(pc, 4, w, 14, b, (uint32_t)pc + 8))
             return 4;
         if ((w & 0xff100000u) == 0xf4000000u && arm_decode_neon_ls(pc, 4, w, 14, b, (uint32_t)pc + 8))

@@ -5,6 +5,7 @@
 
 #include "arm.h"
 #include "bcache.h"
+#include "trace.h"
 
 #define NEXT OP_NEXT(c, o)
 #define OP(name) static OPFN(name)
@@ -546,14 +547,31 @@ OPFN(arm_op_stm)
 
 /* ---- exclusives (guest threads run one at a time under the emulator lock; the value check catches
    plain stores by another thread in between) ---- */
+/* Exclusive and acquire/release accesses must be aligned to their size: SIGBUS (BUS_ADRALN) at ea, as the
+   kernel's alignment fault gives (it does not fix these up). */
+static const struct op *align_fault(struct emu_cpu *c, const struct op *o, uint32_t ea)
+{
+    c->pc = o->pc;
+    emu_raise(c, SIGBUS, 1 /* BUS_ADRALN */, ea);
+    return NULL;
+}
+
 OPFN(arm_op_ldrex)
 {
-    uint32_t ea = R(o->rs1);
-    unsigned n = o->rm;
+    uint32_t ea = R(o->rs1) + (uint32_t)o->imm;
+    unsigned n = o->rm & 15;
+    if (__builtin_expect(ea & (n - 1), 0))
+        return align_fault(c, o, ea);
     uint8_t *p = arm_addr(c, o, ea, n);
     if (!p)
         return arm_fault(c, o, ea);
     uint64_t v = n == 1 ? ld8(p) : n == 2 ? ld16(p) : n == 4 ? ld32(p) : ld64(p);
+    if (o->rm & ARM_EXCL_ACQREL)
+        __atomic_thread_fence(__ATOMIC_SEQ_CST);
+    if (o->rm & ARM_EXCL_PLAIN) { /* LDA, LDAB, LDAH */
+        R(o->rd) = (uint32_t)v;
+        NEXT;
+    }
     A->excl_addr = ea;
     A->excl_val = v;
     A->excl_valid = 1;
@@ -568,11 +586,21 @@ OPFN(arm_op_ldrex)
 
 OPFN(arm_op_strex)
 {
-    uint32_t ea = R(o->rs1);
-    unsigned n = o->rm;
+    uint32_t ea = R(o->rs1) + (uint32_t)o->imm;
+    unsigned n = o->rm & 15;
+    if (__builtin_expect(ea & (n - 1), 0))
+        return align_fault(c, o, ea);
     uint8_t *p = arm_addr(c, o, ea, n);
     if (!p)
         return arm_fault(c, o, ea);
+    if (o->rm & ARM_EXCL_ACQREL)
+        __atomic_thread_fence(__ATOMIC_SEQ_CST);
+    if (o->rm & ARM_EXCL_PLAIN) { /* STL, STLB, STLH */
+        if (n == 1) st8(p, (uint8_t)R(o->rs2));
+        else if (n == 2) st16(p, (uint16_t)R(o->rs2));
+        else st32(p, R(o->rs2));
+        NEXT;
+    }
     uint64_t nv = n == 8 ? ((uint64_t)R(o->rs3) << 32) | R(o->rs2) : R(o->rs2);
     int ok = 0;
     if (A->excl_valid && A->excl_addr == ea) {
@@ -624,6 +652,8 @@ OPFN(arm_op_svc)
     c->cur = o;
     uint32_t nr = R(7);
     if (nr >= 0xf0000 && nr < 0xf0800) { /* ARM private syscalls */
+        static const char *const names[] = { NULL, "breakpoint", "cacheflush", "usr26", "usr32", "set_tls", "get_tls" };
+        uint64_t args[6] = { R(0), R(1), R(2), R(3), R(4), R(5) };
         switch (nr) {
         case 0xf0005: A->tpidruro = R(0); R(0) = 0; break;            /* set_tls */
         case 0xf0002: bcache_invalidate(c->proc->bc); R(0) = 0; break; /* cacheflush */
@@ -631,6 +661,8 @@ OPFN(arm_op_svc)
         case 0xf0004: R(0) = 0; break;                                 /* usr32 */
         default: R(0) = (uint32_t)-38; break;                          /* ENOSYS */
         }
+        trace_syscall_outside(c->proc->trace, c, (int)nr, nr - 0xf0000 < 7 ? names[nr - 0xf0000] : NULL, args,
+                              (int32_t)R(0));
         return NULL;
     }
     emu_syscall(c);

@@ -4,9 +4,6 @@
 
 #include "arm.h"
 
-uint64_t arm_get_cpsr(struct emu_cpu *c);
-void arm_set_cpsr(struct emu_cpu *c, uint64_t v);
-
 /* The pc gdb sees is the instruction address; the instruction set travels in cpsr.T. */
 static uint64_t get_pc(struct emu_cpu *c) { return c->pc & ~1ull; }
 static void set_pc(struct emu_cpu *c, uint64_t v) { c->pc = (v & 0xfffffffeull) | (c->pc & 1); }

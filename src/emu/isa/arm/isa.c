@@ -12,18 +12,6 @@
 #include <capstone/capstone.h>
 #endif
 
-int arm_decode(struct emu_proc *p, uint64_t pc, struct blk_builder *b);
-/* signal.c, gdb.c, memref.c, unwind.c */
-int arm_sig_setup(struct emu_cpu *c, int sig, const struct sig_info *info, const struct guest_sigaction *act,
-                  uint64_t sp);
-int64_t arm_sig_return(struct emu_cpu *c);
-int arm_mem_ref(struct emu_cpu *c, const struct op *o, uint64_t *addr, unsigned *len);
-int arm_unwind(struct emu_cpu *c, uint64_t *pcs, int max);
-extern const struct isa_reg arm_gdb_regs[];
-extern const char *const arm_gdb_xml[];
-uint64_t arm_get_cpsr(struct emu_cpu *c);
-void arm_set_cpsr(struct emu_cpu *c, uint64_t v);
-
 /* The kuser helper page at 0xffff0000 (A32 code written for xtrace from the documented helper ABI):
    0xffff0f60 __kuser_cmpxchg64, 0xffff0fa0 __kuser_memory_barrier, 0xffff0fc0 __kuser_cmpxchg,
    0xffff0fe0 __kuser_get_tls, 0xffff0ffc __kuser_helper_version. */
@@ -159,12 +147,14 @@ static int disasm(struct emu_proc *p, uint64_t pc, char *out, size_t n)
     return (int)len;
 }
 
-/* CPSR as the guest sees it: NZCVQ, GE, T from pc bit 0 (IT state lives in the decoder), user mode. */
+/* CPSR as the guest sees it: NZCVQ, GE, IT[1:0] in 26:25 and IT[7:2] in 15:10 (the IT state at the pc:
+   itstate.c), T from pc bit 0, user mode. */
 uint64_t arm_get_cpsr(struct emu_cpu *c)
 {
     struct arm_cpu *a = ARM(c);
-    return a->nf << 31 | a->zf << 30 | a->cf << 29 | a->vf << 28 | a->qf << 27 | a->ge << 16 |
-           ((c->pc & 1) ? 1u << 5 : 0) | 0x10;
+    unsigned it = arm_it_current(c);
+    return a->nf << 31 | a->zf << 30 | a->cf << 29 | a->vf << 28 | a->qf << 27 | (it & 3u) << 25 | a->ge << 16 |
+           (it >> 2) << 10 | ((c->pc & 1) ? 1u << 5 : 0) | 0x10;
 }
 void arm_set_cpsr(struct emu_cpu *c, uint64_t v)
 {
@@ -176,6 +166,7 @@ void arm_set_cpsr(struct emu_cpu *c, uint64_t v)
     a->qf = (v >> 27) & 1;
     a->ge = (v >> 16) & 15;
     c->pc = (c->pc & ~1ull) | ((v >> 5) & 1);
+    arm_it_set(c, (unsigned)((v >> 25) & 3) | (unsigned)((v >> 10) & 0x3f) << 2);
 }
 static uint64_t get_fpscr(struct emu_cpu *c) { return arm_fpscr_read(c); }
 static void set_fpscr(struct emu_cpu *c, uint64_t v) { arm_fpscr_write(c, (uint32_t)v); }
@@ -194,7 +185,9 @@ static const struct isa_reg regs[] = {
     {.name = NULL},
 };
 
-/* HWCAP_ARM_*: SWP HALF THUMB FAST_MULT VFP EDSP NEON VFPv3 TLS VFPv4 IDIVA IDIVT VFPD32. */
+/* HWCAP_ARM_*: SWP HALF THUMB FAST_MULT VFP EDSP NEON VFPv3 TLS VFPv4 IDIVA IDIVT VFPD32 (the cpuinfo Features
+   line below names the same bits, in the kernel's hwcap_str order). No HWCAP2 bit: the ARMv8 AES/PMULL/SHA/CRC32
+   instructions are not implemented; the v8 FP additions (VRINT*, VCVTA.., VSEL, VMAXNM) have no hwcap bit. */
 #define HWCAP_ARM (1u << 0 | 1u << 1 | 1u << 2 | 1u << 4 | 1u << 6 | 1u << 7 | 1u << 12 | 1u << 13 | 1u << 15 | \
                    1u << 16 | 1u << 17 | 1u << 18 | 1u << 19)
 
@@ -205,7 +198,7 @@ struct emu_isa isa_arm = {
     .uname_machine = "armv7l",
     .platform = "v7l",
     .cpuinfo = "processor\t: %d\nmodel name\t: ARMv7 Processor rev 0 (v7l)\nBogoMIPS\t: 100.00\n"
-               "Features\t: half thumb fastmult vfp edsp vfpv3 tls vfpd32 idiva idivt\nCPU implementer\t: 0x41\n"
+               "Features\t: swp half thumb fastmult vfp edsp neon vfpv3 tls vfpv4 idiva idivt vfpd32\nCPU implementer\t: 0x41\n"
                "CPU architecture: 7\nCPU variant\t: 0x0\nCPU part\t: 0xc0f\nCPU revision\t: 0\n\n",
     .addr_bits = 32,
     .cpu_size = sizeof(struct arm_cpu),

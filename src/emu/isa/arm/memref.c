@@ -5,8 +5,6 @@
 #include "arm.h"
 #include "neon.h"
 
-int arm_mem_ref(struct emu_cpu *c, const struct op *o, uint64_t *addr, unsigned *len);
-
 enum { K_NONE, K_LS, K_LSM, K_EXCL, K_SWP, K_VLDST, K_VLDSTM, K_VLDN, K_VLDL };
 
 /* The VFP load/store handlers are private to vfp.c: they are learnt once by decoding one VLDR and one
@@ -135,7 +133,7 @@ int arm_mem_ref(struct emu_cpu *c, const struct op *o, uint64_t *addr, unsigned 
         n = 4 * cnt;
         break;
     }
-    case K_EXCL: n = o->rm; break;
+    case K_EXCL: ea = base + (uint32_t)o->imm; n = o->rm & 15; break;
     case K_SWP: n = o->rm; break;
     case K_VLDST:
         ea = base + (uint32_t)o->imm;

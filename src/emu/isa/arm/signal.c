@@ -5,12 +5,6 @@
 
 #include "arm.h"
 
-uint64_t arm_get_cpsr(struct emu_cpu *c);
-void arm_set_cpsr(struct emu_cpu *c, uint64_t v);
-int arm_sig_setup(struct emu_cpu *c, int sig, const struct sig_info *info, const struct guest_sigaction *act,
-                  uint64_t sp);
-int64_t arm_sig_return(struct emu_cpu *c);
-
 /* Offsets of the arm EABI layouts (glibc ucontext_t = the kernel's struct ucontext, struct sigcontext from
    asm/sigcontext.h, checked with arm-linux-gnueabihf-gcc offsetof()). */
 #define SI_SIZE 128
@@ -42,7 +36,7 @@ int64_t arm_sig_return(struct emu_cpu *c);
 #define G_SA_SIGINFO 0x00000004u
 #define G_SA_RESTORER 0x04000000u
 #define CPSR_T (1u << 5)
-#define CPSR_FLAGS 0xff000000u /* N Z C V Q, IT[1:0], J: cleared for the handler like the kernel does */
+#define CPSR_FLAGS 0xff00fc00u /* N Z C V Q, IT[1:0], J, IT[7:2]: cleared for the handler like the kernel does */
 
 /* The [sigpage]: sigreturn and rt_sigreturn as ARM (mov r7, #nr; svc #0) and Thumb (movs r7, #nr; svc #0)
    code at the kernel's offsets 0 (ARM), 8 (Thumb), 12 (ARM rt), 20 (Thumb rt); used when the handler has no

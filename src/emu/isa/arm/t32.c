@@ -7,10 +7,13 @@
 #define F(w, hi, lo) (((w) >> (lo)) & ((1u << ((hi) - (lo) + 1)) - 1))
 
 /* IT state carried from an IT instruction to the ones it covers (decoding runs under the emulator lock).
-   it_pc is the pc where the state applies; a block is never ended inside an IT block except by the
-   instruction that ends it or by the block-size limit, whose continuation block is decoded right away. */
+   it_pc is the pc where the state applies. Each covered instruction is also recorded with its ITSTATE
+   (itstate.c), so a block that starts inside an IT block (resuming after a signal, a debugger step, the
+   continuation of a block cut by the size limit) gets its state back. */
 static uint64_t it_pc = ~0ull;
 static unsigned it_state;
+static uint64_t it_insn_pc; /* the IT instruction of the current IT block and its halfword (itstate.c checks) */
+static unsigned it_insn_hw;
 
 /* TBB/TBH: rs1 Rn, rs2 Rm, rm 1 for halfwords; pc = insn+4 + 2 * table entry. */
 static OPFN(op_tbb)
@@ -314,8 +317,16 @@ static int t32(uint64_t pc, uint32_t w, int in_it, unsigned cond, struct op *t, 
     *pcval = pc4;
     unsigned rn = h1 & 15, rd = F(h2, 11, 8), rt = F(h2, 15, 12), rm = h2 & 15;
 
-    if ((h1 & 0xef00) == 0xef00) /* Advanced SIMD data processing: 111U 1111 -> A32 1111 001U */
-        return arm_decode_neon(pc, 4, 0xf2000000u | ((h1 >> 12) & 1) << 24 | (w & 0x00ffffffu), cond, b, pc4) ? 1 : -1;
+    if ((h1 & 0xef00) == 0xef00) { /* Advanced SIMD data processing: 111U 1111 -> A32 1111 001U */
+        uint32_t a32 = 0xf2000000u | ((h1 >> 12) & 1) << 24 | (w & 0x00ffffffu);
+        if (arm_decode_v8fp(pc, 4, a32, NULL, 0)) /* the v8 additions are UNPREDICTABLE in an IT block */
+            return in_it ? -1 : (arm_decode_v8fp(pc, 4, a32, b, pc4), 1);
+        return arm_decode_neon(pc, 4, a32, cond, b, pc4) ? 1 : -1;
+    }
+    if ((h1 & 0xff00) == 0xfe00 && (h2 & 0x0e00) == 0x0a00) /* v8 VFP additions (unconditional encodings) */
+        return !in_it && arm_decode_v8fp(pc, 4, w, b, pc4) ? 1 : -1;
+    if ((h1 & 0xfc00) == 0xfc00 && (h2 & 0x0e00) == 0x0a00) /* other T=1 VFP-space encodings (v8.x): none here */
+        return -1;
     if ((h1 & 0xff10) == 0xf900) /* Advanced SIMD element/structure load/store -> A32 0xf4 */
         return arm_decode_neon_ls(pc, 4, 0xf4000000u | (w & 0x00ffffffu), cond, b, pc4) ? 1 : -1;
     if ((h1 & 0xec00) == 0xec00) { /* coprocessor / VFP */
@@ -359,9 +370,10 @@ static int t32(uint64_t pc, uint32_t w, int in_it, unsigned cond, struct op *t, 
             return 0;
         }
         if (h1 == (0xe840 | rn) || h1 == (0xe850 | rn)) { /* STREX / LDREX with imm8*4 */
-            if (h2 & 0xff)
+            if (rn == 15)
                 return -1;
             t->rs1 = (uint8_t)rn;
+            t->imm = (h2 & 0xff) * 4;
             t->rm = 4;
             if (l) {
                 t->fn = arm_op_ldrex;
@@ -386,11 +398,12 @@ static int t32(uint64_t pc, uint32_t w, int in_it, unsigned cond, struct op *t, 
                     *flags |= EMIT_PC;
                 return 0;
             }
-            static const uint8_t sz[4] = {1, 2, 0, 8};
-            if (op < 4 || op > 7 || op == 6)
+            /* op 4-7: LDREXB/H/-/D, 8-10: LDA B/H/word (Rd field 1111), 12-15: LDAEX B/H/word/D */
+            static const uint8_t sz[4] = {1, 2, 4, 8};
+            if (op < 4 || op == 6 || op == 11 || (op >= 8 && op <= 10 && rd != 15))
                 return -1;
             t->rs1 = (uint8_t)rn;
-            t->rm = sz[op - 4];
+            t->rm = (uint8_t)(sz[op & 3] | (op >= 8 ? ARM_EXCL_ACQREL : 0) | (op >= 8 && op <= 10 ? ARM_EXCL_PLAIN : 0));
             if (l) {
                 t->fn = arm_op_ldrex;
                 t->rd = (uint8_t)rt;
@@ -757,10 +770,29 @@ int arm_decode_t32(struct emu_proc *p, uint64_t pc, struct blk_builder *b)
         w = h << 16 | ld16(mem_host(m, a + 2));
         len = 4;
     }
-    /* IT state for this instruction. */
+    /* IT state for this instruction. A block may start inside an IT block (after a fault or a signal, or
+       when a block was split, or a debugger steps): the state then comes from rt_sigreturn / the debugger,
+       else from the block decoded just before (it ended at this pc inside an IT block), else from the table
+       of covered instructions. */
+    if (b->nops == 0) {
+        unsigned st;
+        uint64_t at;
+        if (arm_it_take_pending(pc, &st)) {
+            it_pc = st ? pc : ~0ull; /* not a state of the code itself: kept out of the table */
+            it_state = st;
+            it_insn_pc = ~0ull;
+        } else if (!(it_pc == pc && (it_state & 15)) && (st = arm_it_at(p, pc, &at)) != 0) {
+            it_pc = pc;
+            it_state = st;
+            it_insn_pc = at;
+            it_insn_hw = ld16(mem_host(m, at));
+        }
+    }
     unsigned cond = 14;
     int in_it = 0;
     if (it_pc == pc && (it_state & 15)) {
+        if (it_insn_pc != ~0ull)
+            arm_it_note(pc, it_state, it_insn_pc, it_insn_hw);
         in_it = 1;
         cond = it_state >> 4;
         unsigned next = (it_state & 7) ? ((it_state & 0xe0) | ((it_state << 1) & 0x1f)) : 0;
@@ -777,6 +809,8 @@ int arm_decode_t32(struct emu_proc *p, uint64_t pc, struct blk_builder *b)
         }
         it_state = h & 0xff;
         it_pc = pc + 2;
+        it_insn_pc = a;
+        it_insn_hw = h;
         struct op t = {.fn = arm_op_nop, .pc = pc, .len = 2};
         arm_emit(b, &t, 14, 0, 0);
         return 2;

@@ -3,8 +3,6 @@
 #include "arm.h"
 #include "symtab.h"
 
-int arm_unwind(struct emu_cpu *c, uint64_t *pcs, int max);
-
 /* Where a function's prologue put the caller's frame pointer and return address, as offsets from its own
    frame pointer; lr_off < 0 when lr was not saved (a leaf: the return address is still in lr). */
 struct frame {

@@ -1,0 +1,7 @@
+break square
+continue
+detach
+shell sleep 0.5
+run
+print v
+continue

@@ -1,0 +1,6 @@
+set follow-fork-mode child
+break work
+continue
+continue
+run
+continue

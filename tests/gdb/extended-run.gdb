@@ -1,0 +1,12 @@
+break square
+continue
+print v
+continue
+run
+print v
+print counter
+continue
+run
+kill
+run
+continue

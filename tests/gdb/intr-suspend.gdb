@@ -1,0 +1,4 @@
+handle SIGUSR1 nostop noprint pass
+continue
+bt
+continue

@@ -1,0 +1,2 @@
+handle SIGUSR1 nostop noprint pass
+continue
