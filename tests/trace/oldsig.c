@@ -25,14 +25,8 @@ int main(void)
     struct old_sa act = { (void *)1 /* SIG_IGN */, usr1, 0x10000000 /* SA_RESTART */, NULL }, oact;
     r = syscall(SYS_sigaction, SIGUSR2, &act, NULL);
     EXPECT("sigaction(SIGUSR2, {sa_handler=SIG_IGN, sa_mask=[USR1], sa_flags=SA_RESTART}, NULL) = %s", res(r));
-    int set = r == 0;
     r = syscall(SYS_sigaction, SIGUSR2, NULL, &oact);
-    if (r == 0 && set)
-        EXPECT("sigaction(SIGUSR2, NULL, {sa_handler=SIG_IGN, sa_mask=[USR1], sa_flags=SA_RESTART}) = 0");
-    else if (r == 0)
-        EXPECT_RE("sigaction\\(SIGUSR2, NULL, \\{sa_handler=[^}]*\\}\\) = 0");
-    else
-        EXPECT("sigaction(SIGUSR2, NULL, %p) = %s", (void *)&oact, res(r));
+    EXPECT("sigaction(SIGUSR2, NULL, {sa_handler=SIG_IGN, sa_mask=[USR1], sa_flags=SA_RESTART}) = %s", res(r));
     /* SA_RESTORER shows the restorer; the mask a whole word of signals */
     struct old_sa act2 = { (void *)0 /* SIG_DFL */, ~0ul, 0x04000000 /* SA_RESTORER */, (void *)0x1230 };
     r = syscall(SYS_sigaction, SIGUSR2, &act2, NULL);
@@ -50,25 +44,15 @@ int main(void)
 
     unsigned long old = 0;
     r = syscall(SYS_sigprocmask, SIG_BLOCK, &usr2, &old);
-    if (r == 0)
-        EXPECT("sigprocmask(SIG_BLOCK, [USR2], [USR1]) = 0");
-    else
-        EXPECT("sigprocmask(SIG_BLOCK, [USR2], %p) = %s", (void *)&old, res(r));
+    EXPECT("sigprocmask(SIG_BLOCK, [USR2], [USR1]) = %s", res(r));
     r = syscall(SYS_sigprocmask, SIG_SETMASK, NULL, &old);
-    if (r == 0)
-        EXPECT("sigprocmask(SIG_SETMASK, NULL, [USR1 USR2]) = 0");
-    else
-        EXPECT("sigprocmask(SIG_SETMASK, NULL, %p) = %s", (void *)&old, res(r));
+    EXPECT("sigprocmask(SIG_SETMASK, NULL, [USR1 USR2]) = %s", res(r));
     unsigned long pend = 0;
     r = syscall(SYS_sigpending, &pend);
-    if (r == 0)
-        EXPECT("sigpending([USR1]) = 0");
-    else
-        EXPECT("sigpending(%p) = %s", (void *)&pend, res(r));
+    EXPECT("sigpending([USR1]) = %s", res(r));
     /* the mask is the third argument (the first two are unused); SIGUSR1 is pending, so it returns at once */
     r = syscall(SYS_sigsuspend, 0, 0, usr2);
     EXPECT("sigsuspend([USR2]) = %s", res(r));
-    if (r == -1 && errno == EINTR)
-        EXPECT("--- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_USER, si_pid=%d, si_uid=%d} ---", getpid(), (int)getuid());
+    EXPECT("--- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_USER, si_pid=%d, si_uid=%d} ---", getpid(), (int)getuid());
     return 0;
 }

@@ -1,5 +1,6 @@
 /* Syscalls only 32-bit ABIs have: stat64 family, statfs64, ugetrlimit, 16-bit ids, and
-   the pre-*at legacy forms arm keeps (dup2, pipe, poll, fork...), each rebuilt on a generic handler. */
+   the pre-*at legacy forms arm keeps (dup2, pipe, poll, fork...) and the old one-word-mask signal calls, each
+   rebuilt on a generic handler. */
 #include <fcntl.h>
 #include <sched.h>
 #include <stdlib.h>
@@ -329,6 +330,97 @@ static int64_t rr_interval(struct emu_cpu *c, const uint64_t a[6], int ts64)
 SYS(sys_sched_rr_get_interval32) { return rr_interval(c, a, 0); }
 SYS(sys_sched_rr_get_interval_time64) { return rr_interval(c, a, 1); }
 
+/* ---- the old signal calls (kernel/signal.c's sigaction, sigprocmask, sigpending, sigsuspend): a one-word
+   mask of signals 1-32, built on the rt_ forms through a scratch copy of their 64-bit structures ---- */
+
+/* struct old_sigaction as arm and i386 lay it out: handler, mask, flags, restorer (guest words). */
+SYS(sys_sigaction)
+{
+    struct sys_scratch s;
+    uint64_t b[6] = {a[0], 0, 0, 8, 0, 0}, w[4];
+    unsigned ws = sys_word(c);
+    if (sys_scratch_init(c, &s) < 0)
+        return -EFAULT;
+    if (a[1]) {
+        if (sys_read_words(c, a[1], w, 4) < 0)
+            return -EFAULT;
+        uint64_t k[3] = {w[0], w[2], w[3]}, mask = (uint32_t)w[1]; /* the rt struct: handler, flags, restorer, mask */
+        if (!(b[1] = sys_scratch_alloc(c, &s, 3 * ws + 8)) || sys_write_words(c, b[1], k, 3) < 0 ||
+            mem_write(MEMP, b[1] + 3 * ws, &mask, 8) < 0)
+            return -EFAULT;
+    }
+    if (a[2] && !(b[2] = sys_scratch_alloc(c, &s, 3 * ws + 8)))
+        return -EFAULT;
+    int64_t r = call(c, "rt_sigaction", b);
+    if (r < 0 || !a[2])
+        return r;
+    uint64_t k[3], mask;
+    if (sys_read_words(c, b[2], k, 3) < 0 || mem_read(MEMP, b[2] + 3 * ws, &mask, 8) < 0)
+        return -EFAULT;
+    w[0] = k[0], w[1] = (uint32_t)mask, w[2] = k[1], w[3] = k[2];
+    return sys_write_words(c, a[2], w, 4) < 0 ? -EFAULT : 0;
+}
+
+/* SIG_SETMASK replaces signals 1-32 only; the realtime ones stay as they are. */
+SYS(sys_sigprocmask)
+{
+    struct sys_scratch s;
+    uint64_t b[6] = {a[0], 0, 0, 8, 0, 0};
+    if (sys_scratch_init(c, &s) < 0 || !(b[2] = sys_scratch_alloc(c, &s, 8)))
+        return -EFAULT;
+    if (a[1]) {
+        uint64_t w;
+        if (sys_read_words(c, a[1], &w, 1) < 0)
+            return -EFAULT;
+        uint64_t set = (uint32_t)w;
+        if (a[0] == SIG_SETMASK)
+            set |= c->sigmask & ~0xffffffffull;
+        if (!(b[1] = sys_scratch_alloc(c, &s, 8)) || mem_write(MEMP, b[1], &set, 8) < 0)
+            return -EFAULT;
+    }
+    int64_t r = call(c, "rt_sigprocmask", b);
+    uint64_t old;
+    if (r < 0 || !a[2])
+        return r;
+    if (mem_read(MEMP, b[2], &old, 8) < 0)
+        return -EFAULT;
+    old = (uint32_t)old;
+    return sys_write_words(c, a[2], &old, 1) < 0 ? -EFAULT : 0;
+}
+
+SYS(sys_sigpending)
+{
+    struct sys_scratch s;
+    uint64_t b[6] = {0, 8, 0, 0, 0, 0}, set;
+    if (sys_scratch_init(c, &s) < 0 || !(b[0] = sys_scratch_alloc(c, &s, 8)))
+        return -EFAULT;
+    int64_t r = call(c, "rt_sigpending", b);
+    if (r < 0)
+        return r;
+    if (mem_read(MEMP, b[0], &set, 8) < 0)
+        return -EFAULT;
+    set = (uint32_t)set;
+    return sys_write_words(c, a[0], &set, 1) < 0 ? -EFAULT : 0;
+}
+
+/* arm's and i386's form: sigsuspend(history0, history1, mask); the mask replaces the whole blocked set, like
+   the kernel's siginitset. Not restarted, like pause (which it otherwise resembles). */
+SYS(sys_sigsuspend)
+{
+    struct sys_scratch s;
+    uint64_t mask = (uint32_t)a[2], b[6] = {0, 8, 0, 0, 0, 0};
+    if (sys_scratch_init(c, &s) < 0 || !(b[0] = sys_scratch_alloc(c, &s, 8)) || mem_write(MEMP, b[0], &mask, 8) < 0)
+        return -EFAULT;
+    struct emu_proc *p = c->proc;
+    int unlock = !__atomic_load_n(&c->blocking, __ATOMIC_SEQ_CST) && p->nthreads > 1;
+    if (unlock)
+        emu_unlock(p);
+    int64_t r = call(c, "rt_sigsuspend", b);
+    if (unlock)
+        emu_lock(p);
+    return r;
+}
+
 const struct sys_impl sys_compat32_impls[] = {
     {"fstatat64", sys_fstatat64}, {"fstat64", sys_fstat64}, {"stat64", sys_stat64}, {"lstat64", sys_lstat64},
     {"statfs64", sys_statfs64}, {"fstatfs64", sys_fstatfs64},
@@ -339,6 +431,8 @@ const struct sys_impl sys_compat32_impls[] = {
     {"eventfd", sys_eventfd}, {"getpgrp", sys_getpgrp}, {"fork", sys_fork}, {"vfork", sys_vfork},
     {"arm_fadvise64_64", sys_arm_fadvise64_64}, {"dup2", sys_dup2}, {"poll", sys_poll}, {"pause", sys_pause},
     {"sched_rr_get_interval_time64", sys_sched_rr_get_interval_time64},
+    {"sigaction", sys_sigaction}, {"sigprocmask", sys_sigprocmask}, {"sigpending", sys_sigpending},
+    {"sigsuspend", sys_sigsuspend},
     {NULL, NULL},
 };
 
