@@ -654,12 +654,30 @@ OPFN(arm_op_svc)
     if (nr >= 0xf0000 && nr < 0xf0800) { /* ARM private syscalls */
         static const char *const names[] = { NULL, "breakpoint", "cacheflush", "usr26", "usr32", "set_tls", "get_tls" };
         uint64_t args[6] = { R(0), R(1), R(2), R(3), R(4), R(5) };
+        /* as arch/arm/kernel/traps.c answers them: no 26-bit mode (usr26/usr32 are bad syscalls), breakpoint is
+           a SIGTRAP at the svc, cacheflush checks its range and flags, unknown numbers are ENOSYS */
         switch (nr) {
-        case 0xf0005: A->tpidruro = R(0); R(0) = 0; break;            /* set_tls */
-        case 0xf0002: bcache_invalidate(c->proc->bc); R(0) = 0; break; /* cacheflush */
-        case 0xf0003: R(0) = 0; break;                                 /* usr26 */
-        case 0xf0004: R(0) = 0; break;                                 /* usr32 */
-        default: R(0) = (uint32_t)-38; break;                          /* ENOSYS */
+        case 0xf0001: /* breakpoint */
+        case 0xf0003: /* usr26 */
+        case 0xf0004: /* usr32 */
+            trace_syscall_outside(c->proc->trace, c, (int)nr, names[nr - 0xf0000], args, 0);
+            c->pc = o->pc;
+            if (nr == 0xf0001)
+                emu_raise(c, SIGTRAP, 1 /* TRAP_BRKPT */, o->pc & ~1ull);
+            else
+                emu_raise(c, SIGILL, 4 /* ILL_ILLTRP */, o->pc & ~1ull);
+            return NULL;
+        case 0xf0002: /* cacheflush(start, end, flags) */
+            if (R(1) < R(0) || R(2)) {
+                R(0) = (uint32_t)-22; /* EINVAL */
+                break;
+            }
+            bcache_invalidate(c->proc->bc);
+            R(0) = 0;
+            break;
+        case 0xf0005: A->tpidruro = R(0); R(0) = 0; break; /* set_tls */
+        case 0xf0006: R(0) = A->tpidruro; break;           /* get_tls */
+        default: R(0) = (uint32_t)-38; break;              /* ENOSYS */
         }
         trace_syscall_outside(c->proc->trace, c, (int)nr, nr - 0xf0000 < 7 ? names[nr - 0xf0000] : NULL, args,
                               (int32_t)R(0));
