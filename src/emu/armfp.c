@@ -1,30 +1,7 @@
 /* Arm floating point shared by the aarch64 and arm backends: FPSR/FPCR (FPSCR) state with lazy host flags, Arm NaN/FZ/DN/rounding slow paths, min/max/compare, and exact software conversions. */
 #include "armfp.h"
 
-#ifndef FE_INVALID
-#define FE_INVALID 0
-#endif
-#ifndef FE_DIVBYZERO
-#define FE_DIVBYZERO 0
-#endif
-#ifndef FE_OVERFLOW
-#define FE_OVERFLOW 0
-#endif
-#ifndef FE_UNDERFLOW
-#define FE_UNDERFLOW 0
-#endif
-#ifndef FE_INEXACT
-#define FE_INEXACT 0
-#endif
-#ifndef FE_TOWARDZERO
-#define FE_TOWARDZERO 0
-#endif
-#ifndef FE_DOWNWARD
-#define FE_DOWNWARD 0
-#endif
-#ifndef FE_UPWARD
-#define FE_UPWARD 0
-#endif
+#include "hostfenv.h"
 
 int armfp_tiny_before;
 static int tiny_probed;

@@ -17,30 +17,7 @@
  * mode around the single operation. RMM (ties away) has no fenv mode: see s_rmm/d_rmm below.
  */
 
-#ifndef FE_INVALID
-#define FE_INVALID 0
-#endif
-#ifndef FE_DIVBYZERO
-#define FE_DIVBYZERO 0
-#endif
-#ifndef FE_OVERFLOW
-#define FE_OVERFLOW 0
-#endif
-#ifndef FE_UNDERFLOW
-#define FE_UNDERFLOW 0
-#endif
-#ifndef FE_INEXACT
-#define FE_INEXACT 0
-#endif
-#ifndef FE_TOWARDZERO
-#define FE_TOWARDZERO 0
-#endif
-#ifndef FE_DOWNWARD
-#define FE_DOWNWARD 0
-#endif
-#ifndef FE_UPWARD
-#define FE_UPWARD 0
-#endif
+#include "hostfenv.h"
 
 #define X(r) XR(c, r)
 #define FR(r) (RV(c)->f[(r)])
