@@ -288,16 +288,24 @@ void emu_syscall(struct emu_cpu *c)
     if (e->fn && e->blocking) {
         /* A blocking call can be interrupted by a guest signal or a debugger interrupt (wake.c), also one that
            comes just before the call; other guest threads run meanwhile. */
-        if (emu_block_begin(c)) {
-            ret = -EINTR;
-        } else if (p->nthreads > 1) {
-            emu_unlock(p);
+        /* An EINTR with no reason left (no guest signal for this thread, no debugger interrupt: a wake-up kick
+           meant for an earlier call of this thread, a host signal the guest ignores) is retried here, so that
+           neither the guest nor the log sees it. */
+        for (;;) {
+            if (emu_block_begin(c)) {
+                ret = -EINTR;
+                break;
+            }
+            int unlocked = p->nthreads > 1;
+            if (unlocked)
+                emu_unlock(p);
             ret = e->fn(c, a);
             emu_block_end(c);
-            emu_lock(p);
-        } else {
-            ret = e->fn(c, a);
-            emu_block_end(c);
+            if (unlocked)
+                emu_lock(p);
+            if (ret != -EINTR || (__atomic_load_n(&c->pending, __ATOMIC_SEQ_CST) & ~c->sigmask) ||
+                (p->dbg && dbg_interrupt_requested(p->dbg)))
+                break;
         }
     } else if (e->fn) {
         ret = e->fn(c, a);
