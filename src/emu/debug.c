@@ -171,7 +171,7 @@ const struct op *dbg_op_break(struct emu_cpu *c, const struct op *o)
     struct dbg_stop st = {.kind = DBG_STOP_BREAK, .sig = SIGTRAP, .addr = o->pc};
     int sig = dbg_report(c, &st);
     if (sig) {
-        struct sig_info si = {0, 0, 0, 0};
+        struct sig_info si = {.code = 0, .pid = 0, .uid = 0, .addr = 0};
         sig_queue(c, sig, &si);
     }
     if (c->pc != o->pc || d->mode == DBG_STEP || c->stop != STOP_NONE || (c->pending & ~c->sigmask))
@@ -274,7 +274,7 @@ void dbg_step_done(struct emu_cpu *c)
     struct dbg_stop st = {.kind = DBG_STOP_STEP, .sig = SIGTRAP};
     int sig = dbg_report(c, &st);
     if (sig) {
-        struct sig_info si = {0, 0, 0, 0};
+        struct sig_info si = {.code = 0, .pid = 0, .uid = 0, .addr = 0};
         sig_queue(c, sig, &si);
     }
 }

@@ -60,9 +60,14 @@ struct guest_sigaction {
 /* What a queued guest signal carries into its siginfo. */
 struct sig_info {
     int code;                    /* si_code */
-    int pid, uid;                /* sender for kill/tgkill */
+    int pid, uid;                /* sender for kill/tgkill (timer id and overrun for SI_TIMER) */
     uint64_t addr;               /* si_addr for faults */
+    uint64_t value;              /* si_value for SI_QUEUE, SI_TIMER and SI_MESGQ */
 };
+
+/* Writes the generic siginfo (signo, errno, code, then the union at the first word-aligned offset) for a guest
+   whose word is word bytes: si_addr for a kernel-raised fault, else sender (or timer) and si_value. */
+void sig_fill_siginfo(uint8_t *si, unsigned word, int sig, const struct sig_info *info);
 
 /* What an ISA backend says about one register for crash reports, gdb and the TUI. */
 struct isa_reg {

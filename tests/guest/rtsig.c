@@ -10,13 +10,19 @@
 #include <time.h>
 #include <unistd.h>
 
-static volatile int got_sig;
+static volatile int got_sig, got_code, got_value;
 
 static void handler(int sig, siginfo_t *si, void *uc)
 {
     (void)uc;
-    (void)si;
+    got_code = si->si_code;
+    got_value = si->si_value.sival_int;
     got_sig = sig;
+}
+
+static const char *code_name(int code)
+{
+    return code == SI_QUEUE ? "SI_QUEUE" : code == SI_TIMER ? "SI_TIMER" : "?";
 }
 
 static void send(int off, int val)
@@ -96,6 +102,24 @@ int main(void)
     sigemptyset(&one);
     sigaddset(&one, SIGRTMIN + 3);
     sigprocmask(SIG_UNBLOCK, &one, NULL);
-    printf("handler after unblock: +%d\n", got_sig ? got_sig - SIGRTMIN : -1);
+    printf("handler after unblock: +%d code %s value %d\n", got_sig ? got_sig - SIGRTMIN : -1, code_name(got_code),
+           got_value);
+    /* a POSIX timer's notification carries its sigev_value to the handler */
+    sigaction(SIGRTMIN + 4, &sa, NULL);
+    struct sigevent ev;
+    memset(&ev, 0, sizeof ev);
+    ev.sigev_notify = SIGEV_SIGNAL;
+    ev.sigev_signo = SIGRTMIN + 4;
+    ev.sigev_value.sival_int = 4242;
+    timer_t tm;
+    got_sig = 0;
+    if (timer_create(CLOCK_MONOTONIC, &ev, &tm) == 0) {
+        struct itimerspec its = {{0, 0}, {0, 10 * 1000 * 1000}};
+        timer_settime(tm, 0, &its, NULL);
+        for (int i = 0; i < 200 && !got_sig; i++)
+            usleep(5000);
+        printf("timer handler: +%d code %s value %d\n", got_sig ? got_sig - SIGRTMIN : -1, code_name(got_code),
+               got_value);
+    }
     return 0;
 }

@@ -169,7 +169,7 @@ static int deliver(struct emu_cpu *c, int sig, const struct sig_info *in, int sy
         /* No room for the frame: the kernel kills with SIGSEGV. */
         emu_warn("cannot write the signal frame for signal %d at sp 0x%llx: killing the guest with SIGSEGV", sig,
                  (unsigned long long)sp);
-        struct sig_info si = {SI_KERNEL, 0, 0, 0};
+        struct sig_info si = {.code = SI_KERNEL, .pid = 0, .uid = 0, .addr = 0};
         p->sigact[SIGSEGV].handler = 0;
         return deliver(c, SIGSEGV, &si, 1);
     }
@@ -182,7 +182,7 @@ static int deliver(struct emu_cpu *c, int sig, const struct sig_info *in, int sy
 
 int sig_deliver_sync(struct emu_cpu *c)
 {
-    struct sig_info si = {c->sig_code, 0, 0, c->sig_addr};
+    struct sig_info si = {.code = c->sig_code, .pid = 0, .uid = 0, .addr = c->sig_addr};
     return deliver(c, c->sig, &si, 1);
 }
 
@@ -226,10 +226,35 @@ static void on_host_signal(int sig, siginfo_t *si, void *uc)
     }
     if (!c)
         return;
-    struct sig_info info = {si->si_code, si->si_pid, (int)si->si_uid, (uint64_t)(uintptr_t)si->si_addr};
+    struct sig_info info = {si->si_code, si->si_pid, (int)si->si_uid, (uint64_t)(uintptr_t)si->si_addr, 0};
+    if (si->si_code == SI_QUEUE || si->si_code == SI_TIMER || si->si_code == SI_MESGQ)
+        info.value = (uint64_t)(uintptr_t)si->si_value.sival_ptr;
     c->pinfo[sig] = info;
     __atomic_or_fetch(&c->pending, BIT(sig), __ATOMIC_SEQ_CST);
     emu_wake(c); /* also when it arrived just before c's blocking host call (wake.c) */
+}
+
+void sig_fill_siginfo(uint8_t *si, unsigned word, int sig, const struct sig_info *info)
+{
+    unsigned u = word == 8 ? 16 : 12; /* the union: after signo, errno, code (and padding to 8 on LP64) */
+    st32(si + 0, (uint32_t)sig);
+    st32(si + 8, (uint32_t)info->code);
+    int fault = sig == SIGILL || sig == SIGFPE || sig == SIGSEGV || sig == SIGBUS || sig == SIGTRAP;
+    if (fault && info->code > 0) { /* raised by the kernel (here: the emulated CPU) */
+        if (word == 8)
+            st64(si + u, info->addr);
+        else
+            st32(si + u, (uint32_t)info->addr);
+        return;
+    }
+    st32(si + u, (uint32_t)info->pid);
+    st32(si + u + 4, (uint32_t)info->uid);
+    if (info->code == SI_QUEUE || info->code == SI_TIMER || info->code == SI_MESGQ) {
+        if (word == 8)
+            st64(si + u + 8, info->value);
+        else
+            st32(si + u + 8, (uint32_t)info->value);
+    }
 }
 
 /* Mirrors the guest's disposition of an asynchronous signal on the host. */
@@ -289,7 +314,7 @@ static int64_t signal_self(struct emu_cpu *c, int sig, int code)
 {
     if (!sig)
         return 0;
-    struct sig_info si = {code, (int)getpid(), (int)getuid(), 0};
+    struct sig_info si = {.code = code, .pid = (int)getpid(), .uid = (int)getuid(), .addr = 0};
     if ((c->sigmask & BIT(sig)) && sig_host_maskable(sig)) {
         /* Blocked: it waits in the host kernel like one from outside, for signalfd and sigtimedwait; the
            host mask mirrors the guest's, so it stays pending there until the guest unblocks it. */
@@ -359,12 +384,12 @@ static int64_t sigqueue_common(struct emu_cpu *c, pid_t tgid, pid_t tid, uint64_
     hi.si_uid = ld32(b + u + 4);
     hi.si_value.sival_ptr = (void *)(uintptr_t)(ws == 8 ? ld64(b + u + 8) : ld32(b + u + 8));
     if (self && !((c->sigmask & BIT(sig)) && sig_host_maskable((int)sig))) {
-        struct sig_info si = {code, hi.si_pid, (int)hi.si_uid, 0};
+        struct sig_info si = {code, hi.si_pid, (int)hi.si_uid, 0, (uint64_t)(uintptr_t)hi.si_value.sival_ptr};
         sig_queue(c, (int)sig, &si); /* delivered on the way out of this syscall, as the kernel does */
         return 0;
     }
     if (self && tid < 0 && c->proc->nthreads <= 1) {
-        struct sig_info si = {code, hi.si_pid, (int)hi.si_uid, 0};
+        struct sig_info si = {.code = code, .pid = hi.si_pid, .uid = (int)hi.si_uid, .addr = 0};
         return host_self_queue((int)sig, &si, &hi.si_value);
     }
     if (self && tid >= 0)
@@ -470,7 +495,7 @@ static void sigsuspend_stop(struct emu_cpu *c, int relock)
         int sig = dbg_report(c, &st);
         c->pc = next;
         if (sig) {
-            struct sig_info si = {SI_USER, 0, 0, 0};
+            struct sig_info si = {.code = SI_USER, .pid = 0, .uid = 0, .addr = 0};
             sig_queue(c, sig, &si);
         }
     }

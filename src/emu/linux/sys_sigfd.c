@@ -56,8 +56,8 @@ static int put_siginfo(struct emu_cpu *c, uint64_t addr, int sig, const siginfo_
     } else { /* _kill / _rt: pid, uid, and the value sigqueue carries */
         st32(b + u, (uint32_t)(hs ? hs->si_pid : qi->pid));
         st32(b + u + 4, hs ? hs->si_uid : (uint32_t)qi->uid);
-        if (hs && (code == SI_QUEUE || code == SI_MESGQ)) {
-            uint64_t v = (uint64_t)(uintptr_t)hs->si_value.sival_ptr;
+        if (code == SI_QUEUE || code == SI_MESGQ || code == SI_TIMER) {
+            uint64_t v = hs ? (uint64_t)(uintptr_t)hs->si_value.sival_ptr : qi->value;
             ws == 8 ? st64(b + u + 8, v) : st32(b + u + 8, (uint32_t)v);
         }
     }

@@ -58,14 +58,7 @@ int a64_sig_setup(struct emu_cpu *c, int sig, const struct sig_info *info, const
     st64(h + (rec - f), r->x[29]);
     st64(h + (rec - f) + 8, r->x[30]);
     /* siginfo */
-    st32(h + 0, (uint32_t)sig);
-    st32(h + 8, (uint32_t)info->code);
-    if (info->addr || sig == 11 || sig == 7 || sig == 4 || sig == 8 || sig == 5) {
-        st64(h + 16, info->addr);
-    } else {
-        st32(h + 16, (uint32_t)info->pid);
-        st32(h + 20, (uint32_t)info->uid);
-    }
+    sig_fill_siginfo(h, 8, sig, info);
     /* ucontext */
     uint8_t *uc = h + SI_SIZE, *mc = uc + UC_MCONTEXT;
     uint64_t cur_sp = r->x[A64_SP];

@@ -118,14 +118,7 @@ int arm_sig_setup(struct emu_cpu *c, int sig, const struct sig_info *info, const
     memset(h, 0, size);
     uint8_t *uc = h;
     if (rt) {
-        st32(h + 0, (uint32_t)sig);
-        st32(h + 8, (uint32_t)info->code);
-        if (is_fault(sig) && info->code > 0) {
-            st32(h + 12, (uint32_t)info->addr);
-        } else {
-            st32(h + 12, (uint32_t)info->pid);
-            st32(h + 16, (uint32_t)info->uid);
-        }
+        sig_fill_siginfo(h, 4, sig, info);
         uc = h + SI_SIZE;
     }
     save_uc(c, uc, sig, info, rt ? 0 : UC_FLAGS_SIGFRAME);

@@ -41,14 +41,7 @@ int rv_sig_setup(struct emu_cpu *c, int sig, const struct sig_info *info, const 
     if (!tr || !h)
         return -14; /* EFAULT */
     memset(h, 0, FRAME_SIZE);
-    st32(h + 0, (uint32_t)sig);
-    st32(h + 8, (uint32_t)info->code);
-    if (info->addr || sig == 11 || sig == 7 || sig == 4 || sig == 8 || sig == 5) {
-        st64(h + 16, info->addr);
-    } else {
-        st32(h + 16, (uint32_t)info->pid);
-        st32(h + 20, (uint32_t)info->uid);
-    }
+    sig_fill_siginfo(h, 8, sig, info);
     uint8_t *uc = h + SI_SIZE;
     uint64_t cur_sp = r->x[2];
     int on_alt = c->altstack_size && cur_sp > c->altstack_sp && cur_sp - c->altstack_sp <= c->altstack_size;
