@@ -67,6 +67,11 @@ int arm_decode_vfp(uint64_t pc, unsigned len, uint32_t w, unsigned cond, struct 
 extern const op_fn arm_dp[17][3][2];
 /* A faster handler for a kind-1 data-processing op with a fixed shift type and amount 0-31, or NULL. */
 op_fn arm_dp_fast(const struct op *o);
+/* The fused form of a plain flag-setting compare (CMP/CMN/TST imm, CMP reg LSL #n) followed by B<cond>, or NULL. */
+op_fn arm_cmp_fuse(op_fn cmp, unsigned cond);
+/* The fused handler running first and then second (adjacent plain register ALU ops), or NULL; and whether f is one. */
+op_fn arm_pair_fuse(const struct op *first, const struct op *second);
+op_fn arm_pair_is_fused(op_fn f);
 enum { SH_LSL, SH_LSR, SH_ASR, SH_ROR, SH_RRX };
 /* Loads/stores: [type][addr][mode]: type LS_*; addr 0 immediate (imm signed offset), 1 register
    (rs2 Rm, rm shift type | 8 for subtract, rs3 amount); mode 0 offset, 1 pre-indexed with writeback, 2 post. */

@@ -24,9 +24,21 @@ struct op *arm_emit(struct blk_builder *b, const struct op *t, unsigned cond, un
         o->fn = fast;
     if (cond < 14 && o->fn == arm_op_b && (flags & EMIT_END)) {
         o->fn = arm_bcond[cond];
+        struct op *prev = b->nops >= 2 ? o - 1 : NULL; /* the compare just before, when adjacent and plain */
+        op_fn fz = prev && !prev->aux && prev->pc + prev->len == pc ? arm_cmp_fuse(prev->fn, cond) : NULL;
+        if (fz)
+            prev->fn = fz;
     } else if (cond < 14) {
         o->aux = (uint16_t)arm_handler_index(o->fn);
         o->fn = arm_cond_wrap[cond];
+    }
+    /* Pair with the op before when both are plain register ALU ops of adjacent instructions, and that op is
+       not already the second of a pair (its handler must stay the one its partner checks for). */
+    if (cond == 14 && !(flags & (EMIT_END | EMIT_PC)) && b->nops >= 2) {
+        struct op *prev = o - 1;
+        op_fn pf = prev->pc + prev->len == pc ? arm_pair_fuse(prev, o) : NULL;
+        if (pf && !(b->nops >= 3 && arm_pair_is_fused(prev[-1].fn)))
+            prev->fn = pf;
     }
     if (flags & EMIT_END) {
         o->aux |= AUX_END;

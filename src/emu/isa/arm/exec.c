@@ -99,6 +99,25 @@ const op_fn arm_bcond[14] = {bcond_0, bcond_1, bcond_2, bcond_3, bcond_4, bcond_
                              bcond_8, bcond_9, bcond_10, bcond_11, bcond_12, bcond_13};
 
 OPFN(arm_op_setpc) { R(15) = (uint32_t)o->imm; NEXT; }
+
+/* CMP/CMN/TST followed by B<cond> in the same block: the compare (NZCV set exactly as alone) and, when the
+   next op is still that conditional branch, the branch itself, without a dispatch between them. The decoder
+   picks these (arm_cmp_fuse) when it emits the branch; anything the block builder puts between the two later
+   (a breakpoint op) leaves o[1] something else, and the op then just continues as the plain compare. */
+#define FZ_ARI(x_, y_, cin_) uint32_t x = (x_), y = (y_); uint64_t s = (uint64_t)x + y + (cin_); \
+    uint32_t r = (uint32_t)s; A->nf = r >> 31; A->zf = r == 0; A->cf = (uint32_t)(s >> 32); \
+    A->vf = ((x ^ r) & (y ^ r)) >> 31;
+#define FZ_F_fz_cmpi FZ_ARI(R(o->rs1), ~(uint32_t)o->imm, 1)
+#define FZ_F_fz_cmpr FZ_ARI(R(o->rs1), ~(R(o->rs2) << o->rs3), 1)
+#define FZ_F_fz_cmni FZ_ARI(R(o->rs1), (uint32_t)o->imm, 0)
+#define FZ_F_fz_tsti uint32_t r = R(o->rs1) & (uint32_t)o->imm; A->nf = r >> 31; A->zf = r == 0; \
+    if (o->rs3 != 2) { A->cf = o->rs3; }
+#define FZ(nm, cc) OP(nm##_##cc) { FZ_F_##nm; if (__builtin_expect(o[1].fn == bcond_##cc, 1)) \
+    { return branch_to(c, cond_pass(A, cc) ? (uint64_t)o[1].imm : o[1].pc + o[1].len); } NEXT; }
+#define FZ14(nm) FZ(nm, 0) FZ(nm, 1) FZ(nm, 2) FZ(nm, 3) FZ(nm, 4) FZ(nm, 5) FZ(nm, 6) FZ(nm, 7) FZ(nm, 8) \
+    FZ(nm, 9) FZ(nm, 10) FZ(nm, 11) FZ(nm, 12) FZ(nm, 13)
+#define FZROW(nm) {nm##_0, nm##_1, nm##_2, nm##_3, nm##_4, nm##_5, nm##_6, nm##_7, nm##_8, nm##_9, nm##_10, \
+    nm##_11, nm##_12, nm##_13}
 OPFN(arm_op_nop) { NEXT; }
 OPFN(arm_op_fence) { __atomic_thread_fence(__ATOMIC_SEQ_CST); NEXT; }
 
@@ -230,6 +249,94 @@ static const op_fn dp_fast[17][4][2] = {
     FL(dp_and), FL(dp_eor), FA(dp_sub), FA(dp_rsb), FA(dp_add), FA(dp_adc), FA(dp_sbc), FA(dp_rsc),
     FN, FN, FA(dp_cmp), FA(dp_cmn), FL(dp_orr), FL(dp_mov), FL(dp_bic), FL(dp_mvn), FL(dp_orn),
 };
+
+FZ14(fz_cmpi)
+FZ14(fz_cmpr)
+FZ14(fz_cmni)
+FZ14(fz_tsti)
+static const op_fn fz_tab[4][14] = {FZROW(fz_cmpi), FZROW(fz_cmpr), FZROW(fz_cmni), FZROW(fz_tsti)};
+
+/* Two adjacent plain register ALU ops (no flags, Rd not the pc, a fixed shift of LSL or ROR: the bulk of hashing
+   and checksum loops) run by one handler: the first op's fused handler does both when the next op is still the
+   handler the decoder saw (arm_pair_fuse), else just its own. Each op writes its own Rd, as alone. */
+#define PB(q, expr, T) { uint32_t a = R((q)->rs1), v = R((q)->rs2); unsigned n = (q)->rs3; uint32_t b = SHF(T); \
+    (void)a; R((q)->rd) = (expr); }
+#define PB_and_f0(q) PB(q, a & b, SH_LSL)
+#define PB_and_f3(q) PB(q, a & b, SH_ROR)
+#define PB_eor_f0(q) PB(q, a ^ b, SH_LSL)
+#define PB_eor_f3(q) PB(q, a ^ b, SH_ROR)
+#define PB_orr_f0(q) PB(q, a | b, SH_LSL)
+#define PB_orr_f3(q) PB(q, a | b, SH_ROR)
+#define PB_mov_f0(q) PB(q, b, SH_LSL)
+#define PB_mov_f3(q) PB(q, b, SH_ROR)
+#define PB_bic_f0(q) PB(q, a & ~b, SH_LSL)
+#define PB_bic_f3(q) PB(q, a & ~b, SH_ROR)
+#define PB_add_f0(q) PB(q, a + b, SH_LSL)
+#define PB_add_f3(q) PB(q, a + b, SH_ROR)
+#define PB_sub_f0(q) PB(q, a - b, SH_LSL)
+#define PB_sub_f3(q) PB(q, a - b, SH_ROR)
+#define PR(x, y) OP(pr_##x##__##y) { PB_##x(o); if (__builtin_expect(o[1].fn == dp_##y, 1)) { PB_##y(o + 1); \
+    OP_NEXT(c, o + 1); } NEXT; }
+#define PR_ALL(x) PR(x, and_f0) PR(x, and_f3) PR(x, eor_f0) PR(x, eor_f3) PR(x, orr_f0) PR(x, orr_f3) \
+    PR(x, mov_f0) PR(x, mov_f3) PR(x, bic_f0) PR(x, bic_f3) PR(x, add_f0) PR(x, add_f3) PR(x, sub_f0) \
+    PR(x, sub_f3)
+#define PR_ROW(x) {pr_##x##__and_f0, pr_##x##__and_f3, pr_##x##__eor_f0, pr_##x##__eor_f3, pr_##x##__orr_f0, \
+    pr_##x##__orr_f3, pr_##x##__mov_f0, pr_##x##__mov_f3, pr_##x##__bic_f0, pr_##x##__bic_f3, \
+    pr_##x##__add_f0, pr_##x##__add_f3, pr_##x##__sub_f0, pr_##x##__sub_f3}
+PR_ALL(and_f0)
+PR_ALL(and_f3)
+PR_ALL(eor_f0)
+PR_ALL(eor_f3)
+PR_ALL(orr_f0)
+PR_ALL(orr_f3)
+PR_ALL(mov_f0)
+PR_ALL(mov_f3)
+PR_ALL(bic_f0)
+PR_ALL(bic_f3)
+PR_ALL(add_f0)
+PR_ALL(add_f3)
+PR_ALL(sub_f0)
+PR_ALL(sub_f3)
+#define NPB 14
+static const op_fn pr_base[NPB] = {dp_and_f0, dp_and_f3, dp_eor_f0, dp_eor_f3, dp_orr_f0, dp_orr_f3,
+    dp_mov_f0, dp_mov_f3, dp_bic_f0, dp_bic_f3, dp_add_f0, dp_add_f3, dp_sub_f0, dp_sub_f3};
+static const op_fn pr_tab[NPB][NPB] = {PR_ROW(and_f0), PR_ROW(and_f3), PR_ROW(eor_f0), PR_ROW(eor_f3),
+    PR_ROW(orr_f0), PR_ROW(orr_f3), PR_ROW(mov_f0), PR_ROW(mov_f3), PR_ROW(bic_f0), PR_ROW(bic_f3),
+    PR_ROW(add_f0), PR_ROW(add_f3), PR_ROW(sub_f0), PR_ROW(sub_f3)};
+
+static int pr_index(op_fn f)
+{
+    for (int i = 0; i < NPB; i++)
+        if (pr_base[i] == f)
+            return i;
+    return -1;
+}
+
+op_fn arm_pair_fuse(const struct op *first, const struct op *second)
+{
+    int i = pr_index(first->fn), j = pr_index(second->fn);
+    if (i < 0 || j < 0 || first->rd == 15 || second->rd == 15 || first->aux || second->aux)
+        return NULL;
+    return pr_tab[i][j];
+}
+
+op_fn arm_pair_is_fused(op_fn f)
+{
+    for (int i = 0; i < NPB; i++)
+        for (int j = 0; j < NPB; j++)
+            if (pr_tab[i][j] == f)
+                return f;
+    return NULL;
+}
+
+op_fn arm_cmp_fuse(op_fn cmp, unsigned cond)
+{
+    const op_fn from[4] = {dp_cmp_0s, dp_cmp_f0s, dp_cmn_0s, dp_tst_0s};
+    for (unsigned i = 0; i < 4 && cond < 14; i++)
+        if (cmp == from[i])
+            return fz_tab[i][cond];
+    return NULL;
+}
 
 op_fn arm_dp_fast(const struct op *o)
 {
