@@ -96,6 +96,11 @@ static inline void *gptr(struct emu_cpu *c, uint64_t a, uint64_t len, int prot)
 /* Reads a guest path and maps absolute paths into the sysroot when they exist there; also handles
    /proc/self/exe. Returns 0 or -EFAULT/-ENAMETOOLONG. out must hold PATH_MAX bytes. */
 int sys_path(struct emu_cpu *c, uint64_t a, char *out);
+struct stat;
+/* Writes a host struct stat into guest memory in one ABI's layout. */
+typedef int64_t (*sys_stat_put)(struct emu_cpu *c, uint64_t ga, const struct stat *st);
+/* stat of guest path gpath relative to dirfd with AT_* flags (fstat of dirfd when gpath is 0), written by put. */
+int64_t sys_stat_into(struct emu_cpu *c, int dirfd, uint64_t gpath, int flags, uint64_t gbuf, sys_stat_put put);
 
 /* A guest signal mask (bit n-1 for signal n, generic numbering) as a host sigset. */
 static inline void sys_host_sigset(uint64_t m, sigset_t *set)

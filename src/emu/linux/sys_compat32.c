@@ -15,7 +15,7 @@
 
 /* struct stat64 as arm EABI lays it out (104 bytes); i386's 4-byte alignment of 64-bit fields gives another
    layout, which comes with that backend. */
-static int put_stat64(struct emu_cpu *c, uint64_t ga, const struct stat *s)
+static int64_t put_stat64(struct emu_cpu *c, uint64_t ga, const struct stat *s)
 {
     uint8_t b[104];
     memset(b, 0, sizeof b);
@@ -39,40 +39,10 @@ static int put_stat64(struct emu_cpu *c, uint64_t ga, const struct stat *s)
     return mem_write(MEMP, ga, b, sizeof b);
 }
 
-SYS(sys_fstatat64)
-{
-    char path[PATH_MAX];
-    int r = sys_path(c, a[1], path);
-    if (r < 0)
-        return r;
-    struct stat st;
-    if (fstatat(sys_dirfd(a[0]), path, &st, (int)a[3]) < 0)
-        return ERR();
-    return put_stat64(c, a[2], &st);
-}
-
-SYS(sys_fstat64)
-{
-    struct stat st;
-    if (fstat((int)a[0], &st) < 0)
-        return ERR();
-    return put_stat64(c, a[1], &st);
-}
-
-static int64_t stat_path(struct emu_cpu *c, uint64_t gpath, uint64_t gbuf, int flags)
-{
-    char path[PATH_MAX];
-    int r = sys_path(c, gpath, path);
-    if (r < 0)
-        return r;
-    struct stat st;
-    if (fstatat(AT_FDCWD, path, &st, flags) < 0)
-        return ERR();
-    return put_stat64(c, gbuf, &st);
-}
-
-SYS(sys_stat64) { return stat_path(c, a[0], a[1], 0); }
-SYS(sys_lstat64) { return stat_path(c, a[0], a[1], AT_SYMLINK_NOFOLLOW); }
+SYS(sys_fstatat64) { return sys_stat_into(c, sys_dirfd(a[0]), a[1], (int)a[3], a[2], put_stat64); }
+SYS(sys_fstat64) { return sys_stat_into(c, (int)a[0], 0, 0, a[1], put_stat64); }
+SYS(sys_stat64) { return sys_stat_into(c, AT_FDCWD, a[0], 0, a[1], put_stat64); }
+SYS(sys_lstat64) { return sys_stat_into(c, AT_FDCWD, a[0], AT_SYMLINK_NOFOLLOW, a[1], put_stat64); }
 
 /* struct statfs64 (84 bytes on arm: packed to 4-byte alignment). */
 static int put_statfs64(struct emu_cpu *c, uint64_t ga, uint64_t size, const struct statfs *s)
@@ -292,13 +262,13 @@ SYS(sys_poll)
     return call(c, "ppoll", b);
 }
 
-/* pause as rt_sigsuspend on the current mask. It is not in the dispatcher's blocking list (which would
-   restart it under SA_RESTART; pause never restarts), so it lets the other guest threads run itself. */
-SYS(sys_pause)
+/* Waits as rt_sigsuspend with mask blocked. pause and the old sigsuspend are not in the dispatcher's blocking
+   list (which would restart them under SA_RESTART; they never restart), so this lets the other guest threads
+   run itself. */
+static int64_t suspend_with(struct emu_cpu *c, uint64_t mask)
 {
-    (void)a;
     struct sys_scratch s;
-    uint64_t mask = c->sigmask, b[6] = {0, 8, 0, 0, 0, 0};
+    uint64_t b[6] = {0, 8, 0, 0, 0, 0};
     if (sys_scratch_init(c, &s) < 0 || !(b[0] = sys_scratch_alloc(c, &s, 8)) || mem_write(MEMP, b[0], &mask, 8) < 0)
         return -EFAULT;
     struct emu_proc *p = c->proc;
@@ -309,6 +279,12 @@ SYS(sys_pause)
     if (unlock)
         emu_lock(p);
     return r;
+}
+
+SYS(sys_pause)
+{
+    (void)a;
+    return suspend_with(c, c->sigmask);
 }
 
 /* sched_rr_get_interval with a 32-bit timespec, and its _time64 form (a 64-bit one). */
@@ -404,22 +380,8 @@ SYS(sys_sigpending)
 }
 
 /* arm's and i386's form: sigsuspend(history0, history1, mask); the mask replaces the whole blocked set, like
-   the kernel's siginitset. Not restarted, like pause (which it otherwise resembles). */
-SYS(sys_sigsuspend)
-{
-    struct sys_scratch s;
-    uint64_t mask = (uint32_t)a[2], b[6] = {0, 8, 0, 0, 0, 0};
-    if (sys_scratch_init(c, &s) < 0 || !(b[0] = sys_scratch_alloc(c, &s, 8)) || mem_write(MEMP, b[0], &mask, 8) < 0)
-        return -EFAULT;
-    struct emu_proc *p = c->proc;
-    int unlock = !__atomic_load_n(&c->blocking, __ATOMIC_SEQ_CST) && p->nthreads > 1;
-    if (unlock)
-        emu_unlock(p);
-    int64_t r = call(c, "rt_sigsuspend", b);
-    if (unlock)
-        emu_lock(p);
-    return r;
-}
+   the kernel's siginitset. */
+SYS(sys_sigsuspend) { return suspend_with(c, (uint32_t)a[2]); }
 
 const struct sys_impl sys_compat32_impls[] = {
     {"fstatat64", sys_fstatat64}, {"fstat64", sys_fstat64}, {"stat64", sys_stat64}, {"lstat64", sys_lstat64},

@@ -94,25 +94,25 @@ static int64_t put_stat(struct emu_cpu *c, uint64_t ga, const struct stat *st)
     return mem_write(MEMP, ga, &g, sizeof g);
 }
 
-SYS(sys_newfstatat)
+int64_t sys_stat_into(struct emu_cpu *c, int dirfd, uint64_t gpath, int flags, uint64_t gbuf, sys_stat_put put)
 {
-    char path[PATH_MAX];
-    int r = sys_path(c, a[1], path);
-    if (r < 0)
-        return r;
     struct stat st;
-    if (fstatat(sys_dirfd(a[0]), path, &st, (int)a[3]) < 0)
+    if (gpath) {
+        char path[PATH_MAX];
+        int r = sys_path(c, gpath, path);
+        if (r < 0)
+            return r;
+        if (fstatat(dirfd, path, &st, flags) < 0)
+            return ERR();
+    } else if (fstat(dirfd, &st) < 0) {
         return ERR();
-    return put_stat(c, a[2], &st);
+    }
+    return put(c, gbuf, &st);
 }
 
-SYS(sys_fstat)
-{
-    struct stat st;
-    if (fstat((int)a[0], &st) < 0)
-        return ERR();
-    return put_stat(c, a[1], &st);
-}
+SYS(sys_newfstatat) { return sys_stat_into(c, sys_dirfd(a[0]), a[1], (int)a[3], a[2], put_stat); }
+
+SYS(sys_fstat) { return sys_stat_into(c, (int)a[0], 0, 0, a[1], put_stat); }
 
 SYS(sys_statx)
 {
